@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { baseAppEnvSchema, parseEnv } from '@wair-sfcc/app-runtime';
+
+export const APP_NAME = 'wair-ingest';
+
+/** Environment variables of the inventory writer (names are the keys). */
+export const configSchema = baseAppEnvSchema.extend({
+  OPS_PORT: z.coerce.number().int().min(0).max(65535).default(9301),
+  KAFKA_GROUP_ID: z.string().min(1).default(APP_NAME),
+});
+
+export type IngestConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv): IngestConfig {
+  return parseEnv(configSchema, env, APP_NAME);
+}

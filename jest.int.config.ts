@@ -1,0 +1,17 @@
+/**
+ * Integration tests of every project, against a real Kafka broker and schema registry
+ * (see tools/jest/int-global-setup.ts for how the stack is found or started).
+ */
+const preset = require('./jest.preset.js');
+
+export default {
+  ...preset,
+  displayName: 'integration',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra', '<rootDir>/tools'],
+  testMatch: ['**/*.int.spec.ts'],
+  globalSetup: '<rootDir>/tools/jest/int-global-setup.ts',
+  globalTeardown: '<rootDir>/tools/jest/int-global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,6 @@
+export { baseAppEnvSchema, parseEnv, ConfigError } from './lib/app-env.schema';
+export type { BaseAppEnv } from './lib/app-env.schema';
+export { runService } from './lib/service-runner';
+export type { Service, RunOptions } from './lib/service-runner';
+export { createServiceShell } from './lib/service-shell';
+export type { ServiceShellOptions } from './lib/service-shell';

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { TopicSpec } from '@wair-sfcc/contracts';
+import { createLogger, type Logger } from '@wair-sfcc/observability';
+import { loadKafkaSettings } from '../lib/kafka-config';
+import { createKafkaRuntime, type KafkaRuntime } from '../lib/kafka-runtime';
+
+/** A topic or group name no other test (or earlier run) uses. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}.${Date.now().toString(36)}.${randomUUID().slice(0, 8)}`;
+}
+
+/** Polls a condition until it holds; fails with `what` after the timeout. Never a fixed sleep. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+}
+
+/** A runtime against the stack the integration global setup provided (KAFKA_BROKERS etc.). */
+export function createIntegrationRuntime(app = 'int-test', logger?: Logger): KafkaRuntime {
+  return createKafkaRuntime(loadKafkaSettings(process.env, app), logger ?? createLogger({ app, level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
+}
+
+/** A copy of a catalogue entry under a new name (and subject), for tests that need their own topic. */
+export function topicSpecFor(base: TopicSpec, name: string): TopicSpec {
+  return { ...base, name, valueSubject: base.valueSchema ? `${name}-value` : null, partitions: Math.min(base.partitions, 3) };
+}
+
+/** Creates the topic (and its DLQ) for a test. */
+export async function createTestTopic(runtime: KafkaRuntime, spec: TopicSpec, withDlq = true): Promise<void> {
+  const specs: TopicSpec[] = [spec];
+  if (withDlq) {
+    specs.push({ ...spec, name: `${spec.name}.dlq`, cleanupPolicy: 'delete', configs: { 'retention.ms': '1209600000' }, valueSchema: null, valueSubject: null, dlqFor: spec.name });
+  }
+  await runtime.provision(specs);
+}
