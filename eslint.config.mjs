@@ -26,7 +26,17 @@ const ioPackages = [
 ];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'infra/local-stack/.cache', 'coverage', 'tmp', '.tools'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      'infra/local-stack/.cache',
+      'coverage',
+      'tmp',
+      '.tools',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -69,7 +79,10 @@ export default [
               bannedExternalImports: ioPackages,
             },
             // Simulators stand in for WAIR and SFCC; nothing may depend on them.
-            { sourceTag: 'scope:simulator', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:contracts', 'type:util'] },
+            {
+              sourceTag: 'scope:simulator',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:contracts', 'type:util'],
+            },
           ],
         },
       ],

@@ -12,7 +12,10 @@ export interface ProvidedStack {
 }
 
 function dockerEngineAnswers(): boolean {
-  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 5000 });
+  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    encoding: 'utf8',
+    timeout: 5000,
+  });
   return result.status === 0 && result.stdout.trim().length > 0;
 }
 
@@ -101,11 +104,15 @@ async function startLocalStack(env: NodeJS.ProcessEnv): Promise<ProvidedStack> {
 }
 
 function runStackCli(command: string, mustSucceed: boolean): { status: number | null } {
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'infra/local-stack/src/cli.ts', command], {
-    cwd: path.resolve(__dirname, '../..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), 'infra/local-stack/src/cli.ts', command],
+    {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
   if (mustSucceed && result.status !== 0) {
     throw new Error(`local stack ${command} failed (exit ${result.status}):\n${result.stdout}`);
   }

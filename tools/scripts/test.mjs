@@ -5,7 +5,11 @@ import { spawnSync } from 'node:child_process';
 
 const stages = [
   ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
-  ['lint, typecheck, unit tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2']],
+  [
+    'lint, typecheck, unit tests',
+    'npx',
+    ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2'],
+  ],
   ['integration tests', 'npx', ['jest', '-c', 'jest.int.config.ts', ...process.argv.slice(2)]],
 ];
 
@@ -13,7 +17,9 @@ for (const [name, command, args] of stages) {
   process.stdout.write(`\n=== ${name} ===\n`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
-  process.stdout.write(`=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s ===\n`);
+  process.stdout.write(
+    `=== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s ===\n`,
+  );
   if (result.status !== 0) {
     if (name === 'integration tests') {
       spawnSync('npx', ['tsx', 'infra/local-stack/src/cli.ts', 'logs', '40'], { stdio: 'inherit' });

@@ -8,8 +8,12 @@ const out = (line: string): void => {
 
 function printStatus(status: StackStatus): void {
   const mark = (ok: boolean): string => (ok ? 'answers' : 'DOWN');
-  out(`Kafka           ${status.kafka.url.padEnd(44)} ${mark(status.kafka.answers)}${status.kafka.pid ? ` (pid ${status.kafka.pid})` : ''}`);
-  out(`Schema registry ${status.registry.url.padEnd(44)} ${mark(status.registry.answers)}${status.registry.pid ? ` (pid ${status.registry.pid})` : ''}`);
+  out(
+    `Kafka           ${status.kafka.url.padEnd(44)} ${mark(status.kafka.answers)}${status.kafka.pid ? ` (pid ${status.kafka.pid})` : ''}`,
+  );
+  out(
+    `Schema registry ${status.registry.url.padEnd(44)} ${mark(status.registry.answers)}${status.registry.pid ? ` (pid ${status.registry.pid})` : ''}`,
+  );
 }
 
 async function main(): Promise<void> {

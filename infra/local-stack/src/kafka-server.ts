@@ -33,7 +33,13 @@ export function kafkaFetchJob(config: StackConfig): FetchJob {
   const libs = kafkaPaths(config).libs;
   return {
     label: `Kafka ${KAFKA_VERSION} jars`,
-    mavenArgs: ['dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime', '-f', path.join(config.home, 'pom.xml')],
+    mavenArgs: [
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${libs}`,
+      '-DincludeScope=runtime',
+      '-f',
+      path.join(config.home, 'pom.xml'),
+    ],
     completeMarker: path.join(libs, `.complete-${KAFKA_VERSION}`),
     approxBytes: 55_000_000,
   };

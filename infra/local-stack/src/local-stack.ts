@@ -34,16 +34,29 @@ async function kafkaAnswers(config: StackConfig): Promise<boolean> {
 }
 
 /** Fetches what is missing (cached after the first run), then starts whatever is not running. */
-export async function stackUp(config: StackConfig = loadStackConfig(), say: Say = (l) => process.stdout.write(`${l}\n`)): Promise<StackStatus> {
-  requireTool('java', 'Install a JDK (17 or newer; 21+ lets the registry run Apicurio 3), e.g. `apt-get install openjdk-17-jre-headless`.');
-  requireTool('mvn', 'Install Apache Maven (it fetches the Kafka and Apicurio jars), e.g. `apt-get install maven`.');
+export async function stackUp(
+  config: StackConfig = loadStackConfig(),
+  say: Say = (l) => process.stdout.write(`${l}\n`),
+): Promise<StackStatus> {
+  requireTool(
+    'java',
+    'Install a JDK (17 or newer; 21+ lets the registry run Apicurio 3), e.g. `apt-get install openjdk-17-jre-headless`.',
+  );
+  requireTool(
+    'mvn',
+    'Install Apache Maven (it fetches the Kafka and Apicurio jars), e.g. `apt-get install maven`.',
+  );
   const runtimes = findJavaRuntimes();
   const kafkaJava = pickJava(runtimes, 17);
-  if (!kafkaJava) throw new Error(`Kafka ${'4.4.0'} needs Java 17 or newer; found: ${runtimes.map((r) => `${r.bin} (${r.major})`).join(', ') || 'none'}`);
+  if (!kafkaJava)
+    throw new Error(
+      `Kafka ${'4.4.0'} needs Java 17 or newer; found: ${runtimes.map((r) => `${r.bin} (${r.major})`).join(', ') || 'none'}`,
+    );
   const registryJava = pickJava(runtimes, REGISTRY_DISTRIBUTIONS.modern.minJava);
   const dist = registryJava ? REGISTRY_DISTRIBUTIONS.modern : REGISTRY_DISTRIBUTIONS.legacy;
   const registryBin = (registryJava ?? kafkaJava).bin;
-  if (!registryJava) say(`No Java 21+ found: falling back to Apicurio ${dist.version} on Java ${kafkaJava.major}.`);
+  if (!registryJava)
+    say(`No Java 21+ found: falling back to Apicurio ${dist.version} on Java ${kafkaJava.major}.`);
 
   say('Fetching the local stack (cached after the first time):');
   await fetchWithMaven(kafkaFetchJob(config), config.home);
@@ -53,20 +66,36 @@ export async function stackUp(config: StackConfig = loadStackConfig(), say: Say 
   const kafka = kafkaProcess(config);
   if (runningPid(kafka) === undefined) {
     const formatted = formatStorage(config, kafkaJava.bin);
-    say(`Starting Kafka on 127.0.0.1:${config.kafkaPort} (${formatted === 'formatted' ? 'new storage' : 'existing storage'}, Java ${kafkaJava.major})`);
+    say(
+      `Starting Kafka on 127.0.0.1:${config.kafkaPort} (${formatted === 'formatted' ? 'new storage' : 'existing storage'}, Java ${kafkaJava.major})`,
+    );
     startDetached(kafka, kafkaJava.bin, kafkaCommand(config), kafkaPaths(config).dir);
   }
   const registry = registryProcess(config);
   if (runningPid(registry) === undefined) {
-    say(`Starting Apicurio ${dist.version} on 127.0.0.1:${config.registryPort} (Java ${registryJava?.major ?? kafkaJava.major})`);
+    say(
+      `Starting Apicurio ${dist.version} on 127.0.0.1:${config.registryPort} (Java ${registryJava?.major ?? kafkaJava.major})`,
+    );
     startDetached(registry, registryBin, registryCommand(config, registryJar), config.runDir);
   }
   try {
-    await waitUntil('Kafka', () => kafkaAnswers(config), 90_000, () => runningPid(kafka) === undefined);
-    await waitUntil('Schema registry', () => registryAnswers(config), 90_000, () => runningPid(registry) === undefined);
+    await waitUntil(
+      'Kafka',
+      () => kafkaAnswers(config),
+      90_000,
+      () => runningPid(kafka) === undefined,
+    );
+    await waitUntil(
+      'Schema registry',
+      () => registryAnswers(config),
+      90_000,
+      () => runningPid(registry) === undefined,
+    );
   } catch (error) {
     say(`--- tail of ${kafka.logFile} ---\n${tailFile(kafka.logFile)}`);
-    say(`--- tail of ${kafkaPaths(config).logsDir}/server.log ---\n${tailFile(`${kafkaPaths(config).logsDir}/server.log`)}`);
+    say(
+      `--- tail of ${kafkaPaths(config).logsDir}/server.log ---\n${tailFile(`${kafkaPaths(config).logsDir}/server.log`)}`,
+    );
     say(`--- tail of ${registry.logFile} ---\n${tailFile(registry.logFile)}`);
     throw error;
   }
@@ -74,7 +103,10 @@ export async function stackUp(config: StackConfig = loadStackConfig(), say: Say 
 }
 
 /** Stops both servers (SIGTERM, then wait); `fresh` also deletes the broker's data. */
-export async function stackDown(config: StackConfig = loadStackConfig(), options: { fresh?: boolean } = {}): Promise<string[]> {
+export async function stackDown(
+  config: StackConfig = loadStackConfig(),
+  options: { fresh?: boolean } = {},
+): Promise<string[]> {
   const lines = [
     `schema-registry: ${await stopProcess(registryProcess(config))}`,
     `kafka: ${await stopProcess(kafkaProcess(config), 60_000)}`,
@@ -86,7 +118,11 @@ export async function stackDown(config: StackConfig = loadStackConfig(), options
 export async function stackStatus(config: StackConfig = loadStackConfig()): Promise<StackStatus> {
   const endpoints = stackEndpoints(config);
   return {
-    kafka: { url: endpoints.KAFKA_BROKERS, pid: runningPid(kafkaProcess(config)), answers: await kafkaAnswers(config).catch(() => false) },
+    kafka: {
+      url: endpoints.KAFKA_BROKERS,
+      pid: runningPid(kafkaProcess(config)),
+      answers: await kafkaAnswers(config).catch(() => false),
+    },
     registry: {
       url: endpoints.SCHEMA_REGISTRY_URL,
       pid: runningPid(registryProcess(config)),
@@ -99,5 +135,10 @@ export async function stackStatus(config: StackConfig = loadStackConfig()): Prom
 export function stackLogTails(config: StackConfig = loadStackConfig(), lines = 40): string {
   const kafkaLog = `${kafkaPaths(config).logsDir}/server.log`;
   const registryLog = registryProcess(config).logFile;
-  return [`--- ${kafkaLog} ---`, tailFile(kafkaLog, lines), `--- ${registryLog} ---`, tailFile(registryLog, lines)].join('\n');
+  return [
+    `--- ${kafkaLog} ---`,
+    tailFile(kafkaLog, lines),
+    `--- ${registryLog} ---`,
+    tailFile(registryLog, lines),
+  ].join('\n');
 }

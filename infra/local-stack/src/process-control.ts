@@ -63,7 +63,10 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /** SIGTERM, wait for a clean shutdown, SIGKILL only if it does not come. */
-export async function stopProcess(proc: ManagedProcess, timeoutMs = 30_000): Promise<'stopped' | 'killed' | 'not-running'> {
+export async function stopProcess(
+  proc: ManagedProcess,
+  timeoutMs = 30_000,
+): Promise<'stopped' | 'killed' | 'not-running'> {
   const pid = runningPid(proc);
   if (pid === undefined) {
     fs.rmSync(proc.pidFile, { force: true });

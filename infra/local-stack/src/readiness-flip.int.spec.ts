@@ -23,10 +23,24 @@ describe('readiness follows the broker', () => {
   const proc = kafkaProcess(config);
   const logger = createLogger({ app: 'readiness-test', level: 'silent' });
   const kafka = createKafkaRuntime(
-    loadKafkaSettings({ KAFKA_BROKERS: `127.0.0.1:${config.kafkaPort}`, SCHEMA_REGISTRY_URL: process.env['SCHEMA_REGISTRY_URL'] }, 'readiness-test'),
+    loadKafkaSettings(
+      {
+        KAFKA_BROKERS: `127.0.0.1:${config.kafkaPort}`,
+        SCHEMA_REGISTRY_URL: process.env['SCHEMA_REGISTRY_URL'],
+      },
+      'readiness-test',
+    ),
     logger,
   );
-  const shell = createServiceShell({ app: 'readiness-test', logger, kafka, ops: { host: '127.0.0.1', port: 0 }, lagIntervalMs: 60_000, groups: [], readiness: [] });
+  const shell = createServiceShell({
+    app: 'readiness-test',
+    logger,
+    kafka,
+    ops: { host: '127.0.0.1', port: 0 },
+    lagIntervalMs: 60_000,
+    groups: [],
+    readiness: [],
+  });
 
   afterAll(async () => {
     await stopProcess(proc, 10_000);
@@ -39,7 +53,12 @@ describe('readiness follows the broker', () => {
     if (!java) throw new Error('no Java 17+ for the private broker');
     formatStorage(config, java.bin);
     startDetached(proc, java.bin, kafkaCommand(config), kafkaPaths(config).dir);
-    await waitUntil('private broker', () => kafka.admin.probe(1000), 60_000, () => runningPid(proc) === undefined);
+    await waitUntil(
+      'private broker',
+      () => kafka.admin.probe(1000),
+      60_000,
+      () => runningPid(proc) === undefined,
+    );
 
     const app = shell.ops.app;
     const ready = await request(app).get('/readyz');
@@ -48,8 +67,13 @@ describe('readiness follows the broker', () => {
     expect(await stopProcess(proc, 30_000)).toBe('stopped');
     const down = await request(app).get('/readyz');
     expect(down.status).toBe(503);
-    const kafkaCheck = (down.body.checks as Array<{ name: string; ok: boolean }>).find((c) => c.name === 'kafka');
+    const kafkaCheck = (down.body.checks as Array<{ name: string; ok: boolean }>).find(
+      (c) => c.name === 'kafka',
+    );
     expect(kafkaCheck?.ok).toBe(false);
-    expect((down.body.checks as Array<{ name: string; ok: boolean }>).find((c) => c.name === 'schema-registry')?.ok).toBe(true);
+    expect(
+      (down.body.checks as Array<{ name: string; ok: boolean }>).find((c) => c.name === 'schema-registry')
+        ?.ok,
+    ).toBe(true);
   });
 });

@@ -9,7 +9,12 @@ import { mavenRepository } from './artifact-fetcher';
 /** Apicurio 3.x needs Java 21+; 2.6 runs on 17 and serves the same Confluent-compatible API. */
 export const REGISTRY_DISTRIBUTIONS = {
   modern: { version: '3.3.3', minJava: 21, jar: 'quarkus-run.jar', approxBytes: 158_600_000 },
-  legacy: { version: '2.6.13.Final', minJava: 17, jar: 'apicurio-registry-app-2.6.13.Final-runner.jar', approxBytes: 90_000_000 },
+  legacy: {
+    version: '2.6.13.Final',
+    minJava: 17,
+    jar: 'apicurio-registry-app-2.6.13.Final-runner.jar',
+    approxBytes: 90_000_000,
+  },
 } as const;
 export type RegistryDistribution = (typeof REGISTRY_DISTRIBUTIONS)[keyof typeof REGISTRY_DISTRIBUTIONS];
 

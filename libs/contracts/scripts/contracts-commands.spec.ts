@@ -46,34 +46,79 @@ function run(
 
 const subjects = contractSubjects();
 
+// A registry that knows no subject yet unless `registered` names its versions' schemas.
+function registryAnswering(
+  compatibility: (url: string) => { status: number; body: unknown },
+  registered: Record<string, string[]> = {},
+) {
+  return fakeRegistry((method, url) => {
+    const subject = decodeURIComponent(url.slice(BASE.length).split('/')[2] ?? '');
+    if (method === 'POST') {
+      return compatibility(url);
+    }
+    const versions = registered[subject];
+    if (!versions) {
+      return { status: 404, body: { error_code: 40401 } };
+    }
+    const version = /\/versions\/(\d+)$/.exec(url)?.[1];
+    return version
+      ? {
+          status: 200,
+          body: { subject, version: Number(version), id: 1, schema: versions[Number(version) - 1] },
+        }
+      : { status: 200, body: versions.map((_, index) => index + 1) };
+  });
+}
+
 describe('contracts check', () => {
   it('posts every value subject to the compatibility endpoint and passes when all are compatible or new', async () => {
-    const registry = fakeRegistry((_, url) =>
+    const registry = registryAnswering((url) =>
       url.includes('wair.stock.v1-value')
         ? { status: 404, body: { error_code: 40401 } }
         : { status: 200, body: { is_compatible: true } },
     );
     const result = await run(['check'], registry);
     expect(result.exitCode).toBe(0);
-    expect(registry.calls).toHaveLength(subjects.length);
-    expect(registry.calls[0]).toEqual({
+    const posts = registry.calls.filter((call) => call.method === 'POST');
+    expect(posts).toHaveLength(subjects.length);
+    expect(posts[0]).toEqual({
       method: 'POST',
       url: `${BASE}/compatibility/subjects/${subjects[0]?.subject}/versions/latest`,
       contentType: REGISTRY_CONTENT_TYPE,
       body: { schema: subjects[0]?.schema, schemaType: 'AVRO' },
     });
-    expect(result.out).toMatch(/wair\.stock\.v1-value\s+new-subject/);
+    expect(result.out).toMatch(/wair\.stock\.v1-value\s+new-subject\s+compatible/);
   });
 
-  it('exits 1 and names the subject when one is incompatible', async () => {
-    const registry = fakeRegistry((_, url) =>
+  it('exits 1 and names the subject when the registry finds it incompatible', async () => {
+    const registry = registryAnswering((url) =>
       url.includes('sfcc.orders.v1-value')
         ? { status: 200, body: { is_compatible: false, messages: ['field lines changed'] } }
         : { status: 200, body: { is_compatible: true } },
     );
     const result = await run(['check'], registry);
     expect(result.exitCode).toBe(1);
-    expect(result.out).toMatch(/sfcc\.orders\.v1-value\s+incompatible\s+field lines changed/);
+    expect(result.out).toMatch(/sfcc\.orders\.v1-value\s+incompatible\s+compatible\s+field lines changed/);
+    expect(result.err).toMatch(/sfcc\.orders\.v1-value/);
+  });
+
+  it('also checks locally against every registered version, catching what the registry misses', async () => {
+    const orders = subjects.find((s) => s.subject === 'sfcc.orders.v1-value');
+    const otherScale = (orders?.schema ?? '').replace('"scale":2', '"scale":3');
+    const registry = registryAnswering(() => ({ status: 200, body: { is_compatible: true } }), {
+      'sfcc.orders.v1-value': [otherScale],
+    });
+    const result = await run(['check'], registry);
+    expect(result.exitCode).toBe(1);
+    expect(result.out).toMatch(
+      /sfcc\.orders\.v1-value\s+compatible\s+incompatible\s+against version 1: orderTotal/,
+    );
+  });
+
+  it('passes when the registered versions are the current schemas', async () => {
+    const registered = Object.fromEntries(subjects.map((s) => [s.subject, [s.schema]]));
+    const registry = registryAnswering(() => ({ status: 200, body: { is_compatible: true } }), registered);
+    expect((await run(['check'], registry)).exitCode).toBe(0);
   });
 
   it('exits 1 with the registry answer on a server error', async () => {

@@ -96,6 +96,14 @@ async function register(connection: RegistryConnection, context: CliContext): Pr
   return 0;
 }
 
+// fetch reports an unreachable registry as "fetch failed" and hides the reason in `cause`.
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+}
+
 /** Runs `check` or `register` against the registry at SCHEMA_REGISTRY_URL; resolves to the exit code. */
 export async function runContractsCli(argv: readonly string[], context: CliContext): Promise<number> {
   const [command] = argv;
@@ -108,7 +116,7 @@ export async function runContractsCli(argv: readonly string[], context: CliConte
   try {
     return command === 'check' ? await check(connection, context) : await register(connection, context);
   } catch (error) {
-    context.err(`contracts ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+    context.err(`contracts ${command} failed: ${describeError(error)}`);
     return 1;
   }
 }

@@ -1,12 +1,22 @@
+import type { TopicValueTypes } from './generated';
 import {
   APP_NAMES,
   TOPICS,
   dlqTopicName,
   findTopic,
   topicCatalogue,
+  type MainTopicName,
   type TopicSpec,
 } from './topic-catalogue';
 import { schemas } from './schemas';
+
+// Fails to compile (typecheck target) when a schema file has no TOPICS entry or the other way round.
+const _topicsMatchSchemas: [
+  Exclude<keyof TopicValueTypes, MainTopicName>,
+  Exclude<MainTopicName, keyof TopicValueTypes>,
+] extends [never, never]
+  ? true
+  : never = true;
 
 const mainTopics = topicCatalogue.filter((spec) => spec.dlqFor === undefined);
 const dlqTopics = topicCatalogue.filter((spec) => spec.dlqFor !== undefined);

@@ -1,7 +1,10 @@
 import type { AvroSchema } from './avro-schema';
 import { deepFreeze } from './deep-freeze';
-import { topicValueSchemas, type TopicValueTypes } from './generated';
+import { topicValueSchemas } from './generated';
 import { COMPACTED_TOPIC_CONFIGS, DLQ_PARTITIONS, DLQ_TOPIC_CONFIGS } from './topic-configs';
+import { dlqTopicName, valueSubjectName } from './topic-naming';
+
+export { dlqTopicName, valueSubjectName };
 
 /** The four deployable apps that read and write topics. */
 export type AppName =
@@ -55,24 +58,6 @@ export const TOPICS = {
 
 /** Name of a contract (non-DLQ) topic. */
 export type MainTopicName = (typeof TOPICS)[keyof typeof TOPICS];
-
-// Fails to compile when a schema file has no TOPICS entry or the other way round.
-const _topicsMatchSchemas: [
-  Exclude<keyof TopicValueTypes, MainTopicName>,
-  Exclude<MainTopicName, keyof TopicValueTypes>,
-] extends [never, never]
-  ? true
-  : never = true;
-
-/** Name of the DLQ topic of an input topic: `<topic>.dlq`. */
-export function dlqTopicName(topic: string): string {
-  return `${topic}.dlq`;
-}
-
-/** Registry subject of a topic's value under TopicNameStrategy: `<topic>-value`. */
-export function valueSubjectName(topic: string): string {
-  return `${topic}-value`;
-}
 
 type MainTopicDefinition = Pick<
   TopicSpec,

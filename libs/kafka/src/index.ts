@@ -9,7 +9,6 @@ export type { KafkaAdminClient } from './lib/kafka-admin';
 export type { SchemaCodec } from './lib/schema-codec';
 export type { TopicReport, ProvisionOptions } from './lib/topic-provisioner';
 export { configDrift, wantedConfigs } from './lib/topic-provisioner';
-export { DLQ_HEADERS } from './lib/dlq-parking';
 export { backoffDelay } from './lib/backoff';
 export {
   RecordDecodeError,

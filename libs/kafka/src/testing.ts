@@ -3,4 +3,10 @@
  * integration tests against the real stack (unique names, topic creation, waiting on conditions).
  */
 export { createInMemoryProducer, type InMemoryProducer } from './testing/in-memory-producer';
-export { uniqueName, waitFor, createIntegrationRuntime, createTestTopic, topicSpecFor } from './testing/integration-helpers';
+export {
+  uniqueName,
+  waitFor,
+  createIntegrationRuntime,
+  createTestTopic,
+  topicSpecFor,
+} from './testing/integration-helpers';

@@ -3,7 +3,11 @@ import { uniqueName } from '@wair-sfcc/kafka/testing';
 
 describe('order-dispatch-bridge process', () => {
   it('becomes ready against the real stack and exits 0 on SIGTERM', async () => {
-    const service = spawnService('order-dispatch-bridge', { KAFKA_GROUP_ID: uniqueName('order-dispatch-bridge.lifecycle') }, 19303);
+    const service = spawnService(
+      'order-dispatch-bridge',
+      { KAFKA_GROUP_ID: uniqueName('order-dispatch-bridge.lifecycle') },
+      19303,
+    );
     try {
       await service.waitUntilReady();
       const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();

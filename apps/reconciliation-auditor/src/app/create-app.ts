@@ -28,7 +28,10 @@ export function createApp(deps: AuditorDeps): Service {
         name: 'tables-caught-up',
         check: () => {
           const behind = [...tables].filter(([, t]) => !t.isCaughtUp()).map(([topic]) => topic);
-          return { ok: behind.length === 0, detail: behind.length ? `catching up: ${behind.join(', ')}` : undefined };
+          return {
+            ok: behind.length === 0,
+            detail: behind.length ? `catching up: ${behind.join(', ')}` : undefined,
+          };
         },
       },
     ],

@@ -3,7 +3,11 @@ import { uniqueName } from '@wair-sfcc/kafka/testing';
 
 describe('reconciliation-auditor process', () => {
   it('becomes ready against the real stack and exits 0 on SIGTERM', async () => {
-    const service = spawnService('reconciliation-auditor', { KAFKA_GROUP_ID: uniqueName('reconciliation-auditor.lifecycle') }, 19304);
+    const service = spawnService(
+      'reconciliation-auditor',
+      { KAFKA_GROUP_ID: uniqueName('reconciliation-auditor.lifecycle') },
+      19304,
+    );
     try {
       await service.waitUntilReady();
       const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();

@@ -3,7 +3,11 @@ import { uniqueName } from '@wair-sfcc/kafka/testing';
 
 describe('sfcc-inventory-writer process', () => {
   it('becomes ready against the real stack and exits 0 on SIGTERM', async () => {
-    const service = spawnService('sfcc-inventory-writer', { KAFKA_GROUP_ID: uniqueName('sfcc-inventory-writer.lifecycle') }, 19302);
+    const service = spawnService(
+      'sfcc-inventory-writer',
+      { KAFKA_GROUP_ID: uniqueName('sfcc-inventory-writer.lifecycle') },
+      19302,
+    );
     try {
       await service.waitUntilReady();
       const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();

@@ -22,7 +22,12 @@ export function createApp(deps: IngestDeps): Service {
     ops: { host: config.OPS_HOST, port: config.OPS_PORT },
     lagIntervalMs: config.LAG_INTERVAL_MS,
     groups: [],
-    readiness: [{ name: 'state-caught-up', check: () => ({ ok: stockState.isCaughtUp(), detail: `${stockState.size()} SKUs` }) }],
+    readiness: [
+      {
+        name: 'state-caught-up',
+        check: () => ({ ok: stockState.isCaughtUp(), detail: `${stockState.size()} SKUs` }),
+      },
+    ],
   });
   return {
     async start() {

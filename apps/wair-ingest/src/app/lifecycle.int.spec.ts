@@ -3,7 +3,11 @@ import { uniqueName } from '@wair-sfcc/kafka/testing';
 
 describe('wair-ingest process', () => {
   it('becomes ready against the real stack and exits 0 on SIGTERM', async () => {
-    const service = spawnService('wair-ingest', { KAFKA_GROUP_ID: uniqueName('wair-ingest.lifecycle') }, 19301);
+    const service = spawnService(
+      'wair-ingest',
+      { KAFKA_GROUP_ID: uniqueName('wair-ingest.lifecycle') },
+      19301,
+    );
     try {
       await service.waitUntilReady();
       const metrics = await (await fetch(`${service.opsUrl}/metrics`)).text();

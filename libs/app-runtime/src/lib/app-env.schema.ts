@@ -6,12 +6,27 @@ import { kafkaEnvSchema } from '@wair-sfcc/kafka';
  * schema extends this one; its keys are the environment variable names.
  */
 export const baseAppEnvSchema = kafkaEnvSchema.extend({
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Interface for /livez, /readyz and /metrics; 0.0.0.0 in containers, loopback locally. */
-  OPS_HOST: z.string().min(1).default('127.0.0.1'),
-  OPS_PORT: z.coerce.number().int().min(0).max(65535),
-  /** How often consumer lag is computed for /metrics. */
-  LAG_INTERVAL_MS: z.coerce.number().int().min(1000).default(10_000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Minimum level of the JSON logs written to stdout.'),
+  OPS_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface for /livez, /readyz and /metrics; 0.0.0.0 in containers, loopback locally.'),
+  OPS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .describe('Port for /livez, /readyz and /metrics; 0 picks a free port.'),
+  LAG_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(10_000)
+    .describe('How often consumer lag is computed for /metrics, in milliseconds.'),
 });
 
 export type BaseAppEnv = z.infer<typeof baseAppEnvSchema>;

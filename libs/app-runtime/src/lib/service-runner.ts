@@ -11,6 +11,8 @@ export interface RunOptions {
   service: Service;
   /** Exit hook, replaceable in tests. */
   exit?: (code: number) => void;
+  /** Where signals and fatal errors come from; the process unless a test injects its own. */
+  events?: Pick<NodeJS.EventEmitter, 'once' | 'on'>;
   /** Upper bound for a graceful stop before the process gives up. */
   stopTimeoutMs?: number;
 }
@@ -23,6 +25,7 @@ export interface RunOptions {
 export async function runService(options: RunOptions): Promise<void> {
   const { logger, service } = options;
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  const events = options.events ?? process;
   let stopping = false;
 
   const shutdown = async (reason: string, code: number): Promise<void> => {
@@ -46,13 +49,13 @@ export async function runService(options: RunOptions): Promise<void> {
     }
   };
 
-  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.once('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('unhandledRejection', (error) => {
+  events.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  events.once('SIGINT', () => void shutdown('SIGINT', 0));
+  events.on('unhandledRejection', (error: unknown) => {
     logger.fatal({ err: error }, 'unhandled rejection');
     void shutdown('unhandledRejection', 1);
   });
-  process.on('uncaughtException', (error) => {
+  events.on('uncaughtException', (error: Error) => {
     logger.fatal({ err: error }, 'uncaught exception');
     void shutdown('uncaughtException', 1);
   });

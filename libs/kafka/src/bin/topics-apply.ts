@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const reports = await runtime.provision(topicCatalogue, { fix, replicationFactor });
   let unfixed = 0;
   for (const r of reports) {
-    const parts = r.partitions.live !== undefined && r.partitions.live !== r.partitions.wanted ? ` (partitions live ${r.partitions.live}, catalogue ${r.partitions.wanted})` : '';
+    const parts =
+      r.partitions.live !== undefined && r.partitions.live !== r.partitions.wanted
+        ? ` (partitions live ${r.partitions.live}, catalogue ${r.partitions.wanted})`
+        : '';
     process.stdout.write(`${r.action.padEnd(9)} ${r.topic}${parts}\n`);
     for (const d of r.drift) process.stdout.write(`          ${d}\n`);
     if (r.action === 'drift') unfixed += 1;

@@ -9,7 +9,9 @@ describe('avro framing', () => {
   });
 
   it('names the offending field path', () => {
-    const sample = structuredClone(contractSamples[TOPICS.wairStock].value) as unknown as { locations: Array<{ onHand: unknown }> };
+    const sample = structuredClone(contractSamples[TOPICS.wairStock].value) as unknown as {
+      locations: Array<{ onHand: unknown }>;
+    };
     const first = sample.locations[0];
     if (!first) throw new Error('sample has no location');
     first.onHand = 'lots';

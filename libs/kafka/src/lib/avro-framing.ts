@@ -14,7 +14,9 @@ export function explainInvalid(type: avro.Type, value: unknown): string | undefi
   const problems: string[] = [];
   type.isValid(value, {
     errorHook: (path: string[], got: unknown, fieldType: avro.Type) => {
-      problems.push(`${path.join('.') || '(root)'}: ${JSON.stringify(got)} is not a valid ${String(fieldType.typeName ?? fieldType)}`);
+      problems.push(
+        `${path.join('.') || '(root)'}: ${JSON.stringify(got)} is not a valid ${String(fieldType.typeName ?? fieldType)}`,
+      );
     },
   });
   return problems.length > 0 ? problems.join('; ') : undefined;

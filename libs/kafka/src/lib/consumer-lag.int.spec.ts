@@ -16,12 +16,24 @@ describe('consumer lag metric', () => {
     const producer = runtime.producer({ topics: [spec] });
     await producer.connect();
     const send = (from: number, to: number) =>
-      producer.sendMany(Array.from({ length: to - from }, (_, i) => ({ topic: spec.name, key: `SKU-${from + i}`, value: { ...sample.value, sku: `SKU-${from + i}` } })));
+      producer.sendMany(
+        Array.from({ length: to - from }, (_, i) => ({
+          topic: spec.name,
+          key: `SKU-${from + i}`,
+          value: { ...sample.value, sku: `SKU-${from + i}` },
+        })),
+      );
     await send(0, 40);
 
     const groupId = uniqueName('lag.group');
     let handled = 0;
-    const consumer = runtime.consumer({ app: 'int-test', groupId, topics: [spec.name], dlqProducer: producer, handle: async () => void (handled += 1) });
+    const consumer = runtime.consumer({
+      app: 'int-test',
+      groupId,
+      topics: [spec.name],
+      dlqProducer: producer,
+      handle: async () => void (handled += 1),
+    });
     await consumer.start();
     await waitFor('40 records consumed', () => handled >= 40);
     await consumer.stop();
@@ -29,7 +41,12 @@ describe('consumer lag metric', () => {
     await producer.disconnect();
 
     const registry = createMetricsRegistry({ app: 'lag-test', collectDefaults: false });
-    const collector = createConsumerLagCollector({ registry, source: runtime.admin, groups: [{ groupId, topics: [spec.name] }], logger: createLogger({ app: 'lag-test', level: 'silent' }) });
+    const collector = createConsumerLagCollector({
+      registry,
+      source: runtime.admin,
+      groups: [{ groupId, topics: [spec.name] }],
+      logger: createLogger({ app: 'lag-test', level: 'silent' }),
+    });
     await collector.collectOnce();
 
     const metrics = await registry.getMetricsAsJSON();
@@ -40,7 +57,9 @@ describe('consumer lag metric', () => {
     for (const end of ends) {
       const c = committed.find((x) => x.partition === end.partition);
       const truth = Number(end.offset) - Number(c?.offset ?? 0);
-      const exported = lag?.values.find((v) => v.labels['partition'] === String(end.partition) && v.labels['consumergroup'] === groupId);
+      const exported = lag?.values.find(
+        (v) => v.labels['partition'] === String(end.partition) && v.labels['consumergroup'] === groupId,
+      );
       expect(exported?.value).toBe(truth);
     }
     expect(sum?.values.find((v) => v.labels['topic'] === spec.name)?.value).toBe(17);

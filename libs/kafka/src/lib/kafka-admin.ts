@@ -32,7 +32,9 @@ export function createKafkaAdmin(kafka: Kafka): KafkaAdminClient {
         await ensure();
         await Promise.race([
           admin.fetchTopicMetadata({ topics: [] }),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('metadata timeout')), timeoutMs))),
+          new Promise(
+            (_, reject) => (timer = setTimeout(() => reject(new Error('metadata timeout')), timeoutMs)),
+          ),
         ]);
         return true;
       } catch {

@@ -13,15 +13,28 @@ describe('loadKafkaSettings', () => {
   });
 
   it('names the missing variable', () => {
-    expect(() => loadKafkaSettings({ SCHEMA_REGISTRY_URL: base.SCHEMA_REGISTRY_URL }, 'x')).toThrow(/KAFKA_BROKERS/);
+    expect(() => loadKafkaSettings({ SCHEMA_REGISTRY_URL: base.SCHEMA_REGISTRY_URL }, 'x')).toThrow(
+      /KAFKA_BROKERS/,
+    );
   });
 
   it('rejects a partial SASL configuration', () => {
-    expect(() => loadKafkaSettings({ ...base, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' }, 'x')).toThrow(KafkaConfigError);
+    expect(() =>
+      loadKafkaSettings({ ...base, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' }, 'x'),
+    ).toThrow(KafkaConfigError);
   });
 
   it('builds SASL settings when all three parts are set', () => {
-    const s = loadKafkaSettings({ ...base, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p', KAFKA_SSL: 'true' }, 'x');
+    const s = loadKafkaSettings(
+      {
+        ...base,
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'u',
+        KAFKA_SASL_PASSWORD: 'p',
+        KAFKA_SSL: 'true',
+      },
+      'x',
+    );
     expect(s.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
     expect(s.ssl).toBe(true);
   });

@@ -3,7 +3,12 @@ import { z } from 'zod';
 const csv = z
   .string()
   .min(1)
-  .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  );
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -15,20 +20,45 @@ const booleanFlag = z
  * Kubernetes manifests can be checked against it.
  */
 export const kafkaEnvSchema = z.object({
-  /** Comma-separated bootstrap brokers, e.g. `127.0.0.1:19092`. */
-  KAFKA_BROKERS: csv,
-  /** Client id prefix; defaults to the app name. */
-  KAFKA_CLIENT_ID: z.string().min(1).optional(),
-  KAFKA_SSL: booleanFlag.default(false),
-  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
-  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
-  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-  /** Confluent-compatible API base, e.g. `http://127.0.0.1:18081/apis/ccompat/v7`. */
-  SCHEMA_REGISTRY_URL: z.url(),
-  SCHEMA_REGISTRY_USERNAME: z.string().min(1).optional(),
-  SCHEMA_REGISTRY_PASSWORD: z.string().min(1).optional(),
-  /** Register missing schemas at start (local runs); production registers them in CI and leaves this off. */
-  SCHEMA_AUTO_REGISTER: booleanFlag.default(true),
+  KAFKA_BROKERS: csv.describe('Comma-separated bootstrap brokers, e.g. `127.0.0.1:19092`.'),
+  KAFKA_CLIENT_ID: z.string().min(1).optional().describe('Kafka client id prefix; defaults to the app name.'),
+  KAFKA_SSL: booleanFlag.default(false).describe('Connect to the brokers over TLS.'),
+  KAFKA_SASL_MECHANISM: z
+    .enum(['plain', 'scram-sha-256', 'scram-sha-512'])
+    .optional()
+    .describe(
+      'SASL mechanism for the brokers; set together with KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD, or leave all three unset.',
+    ),
+  KAFKA_SASL_USERNAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('SASL user name; set together with KAFKA_SASL_MECHANISM and KAFKA_SASL_PASSWORD.'),
+  KAFKA_SASL_PASSWORD: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('SASL password; set together with KAFKA_SASL_MECHANISM and KAFKA_SASL_USERNAME.'),
+  SCHEMA_REGISTRY_URL: z
+    .url()
+    .describe(
+      'Confluent-compatible schema registry API base, e.g. `http://127.0.0.1:18081/apis/ccompat/v7`.',
+    ),
+  SCHEMA_REGISTRY_USERNAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Basic-auth user name for the schema registry.'),
+  SCHEMA_REGISTRY_PASSWORD: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Basic-auth password for the schema registry.'),
+  SCHEMA_AUTO_REGISTER: booleanFlag
+    .default(true)
+    .describe(
+      'Register missing schemas at start (local runs); production registers them in CI and leaves this off.',
+    ),
 });
 
 export type KafkaEnv = z.infer<typeof kafkaEnvSchema>;
@@ -65,7 +95,11 @@ export function toKafkaSettings(env: KafkaEnv, app: string): KafkaSettings {
     ssl: env.KAFKA_SSL,
     sasl:
       env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
-        ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD }
+        ? {
+            mechanism: env.KAFKA_SASL_MECHANISM,
+            username: env.KAFKA_SASL_USERNAME,
+            password: env.KAFKA_SASL_PASSWORD,
+          }
         : undefined,
     registry: {
       url: env.SCHEMA_REGISTRY_URL.replace(/\/+$/, ''),

@@ -17,7 +17,9 @@ export interface KafkaRuntime {
   codec: SchemaCodec;
   producer(options: Omit<TypedProducerOptions, 'kafka' | 'codec' | 'logger'>): TypedProducer;
   consumer(options: Omit<TypedConsumerOptions, 'kafka' | 'codec' | 'logger'>): TypedConsumer;
-  tableReader<Value, Row = Value>(options: Omit<TableReaderOptions<Value, Row>, 'kafka' | 'codec' | 'logger'>): TableReader<Row>;
+  tableReader<Value, Row = Value>(
+    options: Omit<TableReaderOptions<Value, Row>, 'kafka' | 'codec' | 'logger'>,
+  ): TableReader<Row>;
   provision(specs: readonly TopicSpec[], options?: ProvisionOptions): Promise<TopicReport[]>;
   /** True when the registry's Confluent API answers. */
   registryAnswers(timeoutMs?: number): Promise<boolean>;
@@ -29,7 +31,9 @@ export function createKafkaRuntime(settings: KafkaSettings, logger: Logger): Kaf
   const admin = createKafkaAdmin(kafka);
   const auth =
     settings.registry.username && settings.registry.password
-      ? { authorization: `Basic ${Buffer.from(`${settings.registry.username}:${settings.registry.password}`).toString('base64')}` }
+      ? {
+          authorization: `Basic ${Buffer.from(`${settings.registry.username}:${settings.registry.password}`).toString('base64')}`,
+        }
       : undefined;
   return {
     settings,
@@ -41,7 +45,10 @@ export function createKafkaRuntime(settings: KafkaSettings, logger: Logger): Kaf
     provision: (specs, options) => provisionTopics(kafka, specs, options),
     async registryAnswers(timeoutMs = 2000) {
       try {
-        const res = await fetch(`${settings.registry.url}/subjects`, { headers: auth, signal: AbortSignal.timeout(timeoutMs) });
+        const res = await fetch(`${settings.registry.url}/subjects`, {
+          headers: auth,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         return res.ok;
       } catch {
         return false;

@@ -23,7 +23,10 @@ export function createSchemaCodec(settings: KafkaSettings['registry']): SchemaCo
   const registry = new SchemaRegistry(
     {
       host: settings.url,
-      auth: settings.username && settings.password ? { username: settings.username, password: settings.password } : undefined,
+      auth:
+        settings.username && settings.password
+          ? { username: settings.username, password: settings.password }
+          : undefined,
     },
     { [SchemaType.AVRO]: { logicalTypes: avroLogicalTypes } },
   );
@@ -60,7 +63,10 @@ export function createSchemaCodec(settings: KafkaSettings['registry']): SchemaCo
       try {
         // Compatibility first: the registry's own default may be NONE, and the client checks it.
         await setCompatibility(subject, 'BACKWARD_TRANSITIVE');
-        const { id } = await registry.register(avro, { subject, compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE });
+        const { id } = await registry.register(avro, {
+          subject,
+          compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE,
+        });
         return id;
       } catch (error) {
         const status = (error as { status?: number }).status;
@@ -90,7 +96,10 @@ export function createSchemaCodec(settings: KafkaSettings['registry']): SchemaCo
       try {
         return await registry.decode(bytes);
       } catch (error) {
-        throw new RecordDecodeError(`cannot decode value with schema ${schemaId}: ${(error as Error).message}`, {});
+        throw new RecordDecodeError(
+          `cannot decode value with schema ${schemaId}: ${(error as Error).message}`,
+          {},
+        );
       }
     },
     setCompatibility,

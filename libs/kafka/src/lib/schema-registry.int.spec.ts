@@ -2,8 +2,16 @@ import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-sc
 import { uniqueName } from '../testing';
 
 const url = process.env['SCHEMA_REGISTRY_URL'] ?? '';
-const v1 = { type: 'record', name: 'Probe', namespace: 'com.wairsfcc.test', fields: [{ name: 'sku', type: 'string' }] };
-const compatible = { ...v1, fields: [...v1.fields, { name: 'colour', type: ['null', 'string'], default: null }] };
+const v1 = {
+  type: 'record',
+  name: 'Probe',
+  namespace: 'com.wairsfcc.test',
+  fields: [{ name: 'sku', type: 'string' }],
+};
+const compatible = {
+  ...v1,
+  fields: [...v1.fields, { name: 'colour', type: ['null', 'string'], default: null }],
+};
 const incompatible = { ...v1, fields: [...v1.fields, { name: 'size', type: 'string' }] };
 
 async function setCompatibility(subject: string, level: string): Promise<number> {
@@ -20,7 +28,10 @@ describe('schema registry (Apicurio ccompat) with @kafkajs/confluent-schema-regi
 
   it('registers, encodes and decodes', async () => {
     const subject = `${uniqueName('probe')}-value`;
-    const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(v1) }, { subject });
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(v1) },
+      { subject },
+    );
     const bytes = await registry.encode(id, { sku: 'ABC-1' });
     expect(bytes[0]).toBe(0);
     expect(bytes.readInt32BE(1)).toBe(id);
@@ -40,8 +51,13 @@ describe('schema registry (Apicurio ccompat) with @kafkajs/confluent-schema-regi
     });
     expect(await check.json()).toEqual(expect.objectContaining({ is_compatible: false }));
 
-    await expect(registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(incompatible) }, opts)).rejects.toMatchObject({ status: 409 });
-    const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(compatible) }, opts);
+    await expect(
+      registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(incompatible) }, opts),
+    ).rejects.toMatchObject({ status: 409 });
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(compatible) },
+      opts,
+    );
     expect(id).toBeGreaterThan(0);
   });
 });

@@ -34,7 +34,9 @@ export interface TableReaderOptions<Value, Row> {
  * Reads a compacted topic from the beginning. Tables are read without committing offsets: every
  * start rebuilds from offset 0, which is what compaction makes cheap.
  */
-export function createTableReader<Value, Row = Value>(options: TableReaderOptions<Value, Row>): TableReader<Row> {
+export function createTableReader<Value, Row = Value>(
+  options: TableReaderOptions<Value, Row>,
+): TableReader<Row> {
   const { kafka, codec, logger, topic } = options;
   const rows = new Map<string, Row>();
   const project = options.project ?? ((v: Value) => v as unknown as Row);

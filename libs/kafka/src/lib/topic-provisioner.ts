@@ -50,7 +50,11 @@ async function describeConfigs(admin: Admin, topics: string[]): Promise<Map<stri
  * Idempotent: a second run reports everything unchanged. Partition counts are only reported:
  * adding partitions re-maps keys and breaks per-key ordering, so that is a deliberate manual step.
  */
-export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[], options: ProvisionOptions = {}): Promise<TopicReport[]> {
+export async function provisionTopics(
+  kafka: Kafka,
+  specs: readonly TopicSpec[],
+  options: ProvisionOptions = {},
+): Promise<TopicReport[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -68,10 +72,21 @@ export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[],
       });
     }
     const present = specs.filter((s) => existing.has(s.name));
-    const live = await describeConfigs(admin, present.map((s) => s.name));
-    const metadata = present.length > 0 ? await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) }) : { topics: [] };
+    const live = await describeConfigs(
+      admin,
+      present.map((s) => s.name),
+    );
+    const metadata =
+      present.length > 0
+        ? await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) })
+        : { topics: [] };
     const partitionCounts = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
-    const reports: TopicReport[] = missing.map((s) => ({ topic: s.name, action: 'created', drift: [], partitions: { wanted: s.partitions, live: s.partitions } }));
+    const reports: TopicReport[] = missing.map((s) => ({
+      topic: s.name,
+      action: 'created',
+      drift: [],
+      partitions: { wanted: s.partitions, live: s.partitions },
+    }));
     for (const spec of present) {
       const drift = configDrift(spec, live.get(spec.name) ?? {});
       let action: TopicReport['action'] = drift.length === 0 ? 'unchanged' : 'drift';
@@ -89,7 +104,12 @@ export async function provisionTopics(kafka: Kafka, specs: readonly TopicSpec[],
         });
         action = 'fixed';
       }
-      reports.push({ topic: spec.name, action, drift, partitions: { wanted: spec.partitions, live: partitionCounts.get(spec.name) } });
+      reports.push({
+        topic: spec.name,
+        action,
+        drift,
+        partitions: { wanted: spec.partitions, live: partitionCounts.get(spec.name) },
+      });
     }
     return reports;
   } finally {

@@ -1,7 +1,6 @@
 import { Kafka } from 'kafkajs';
-import { contractSamples, topicCatalogue, TOPICS, dlqTopicName } from '@wair-sfcc/contracts';
+import { contractSamples, topicCatalogue, TOPICS, dlqTopicName, DLQ_HEADERS } from '@wair-sfcc/contracts';
 import { createIntegrationRuntime, createTestTopic, topicSpecFor, uniqueName, waitFor } from '../testing';
-import { DLQ_HEADERS } from './dlq-parking';
 import type { IncomingRecord } from './typed-consumer';
 
 const stockBase = topicCatalogue.find((t) => t.name === TOPICS.wairStock);
@@ -38,7 +37,11 @@ describe('typed consumer', () => {
     await producer.connect();
     const corrupt = Buffer.from('definitely not avro');
     await producer.sendRaw(spec.name, 'SKU-BAD', corrupt, { origin: 'test' });
-    await producer.send(spec.name, 'SKU-NEG', { ...sample.value, sku: 'SKU-NEG', locations: sample.value.locations.map((l) => ({ ...l, available: -5 })) });
+    await producer.send(spec.name, 'SKU-NEG', {
+      ...sample.value,
+      sku: 'SKU-NEG',
+      locations: sample.value.locations.map((l) => ({ ...l, available: -5 })),
+    });
     await producer.send(spec.name, sample.key, sample.value);
 
     const handled: IncomingRecord[] = [];
@@ -48,7 +51,10 @@ describe('typed consumer', () => {
       topics: [spec.name],
       dlqProducer: producer,
       validators: {
-        [spec.name]: (r) => ((r.value as typeof sample.value).locations.some((l) => l.available < 0) ? 'negative available stock' : undefined),
+        [spec.name]: (r) =>
+          (r.value as typeof sample.value).locations.some((l) => l.available < 0)
+            ? 'negative available stock'
+            : undefined,
       },
       handle: async (record) => {
         handled.push(record);

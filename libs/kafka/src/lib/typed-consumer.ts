@@ -79,7 +79,12 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
   });
 
   /** Retries a retriable failure until it succeeds or the consumer is stopping. */
-  async function withRetry<R>(what: string, fn: () => Promise<R>, payload: EachBatchPayload, ctx: object): Promise<R | typeof STOPPED> {
+  async function withRetry<R>(
+    what: string,
+    fn: () => Promise<R>,
+    payload: EachBatchPayload,
+    ctx: object,
+  ): Promise<R | typeof STOPPED> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await fn();
@@ -104,8 +109,27 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
       headers: headersOf(message),
       timestamp: Number(message.timestamp),
     };
-    logger.warn({ topic, partition, offset: message.offset, key: record.key, reason: error.message, errorClass: error.name }, 'record parked on DLQ');
-    await parkRecord(options.dlqProducer, { app, topic, partition, offset: message.offset, key: record.key, value: message.value, headers: record.headers, error });
+    logger.warn(
+      {
+        topic,
+        partition,
+        offset: message.offset,
+        key: record.key,
+        reason: error.message,
+        errorClass: error.name,
+      },
+      'record parked on DLQ',
+    );
+    await parkRecord(options.dlqProducer, {
+      app,
+      topic,
+      partition,
+      offset: message.offset,
+      key: record.key,
+      value: message.value,
+      headers: record.headers,
+      error,
+    });
     options.onParked?.(record, error);
   }
 
@@ -116,17 +140,33 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
       if (!isRunning() || isStale()) break;
       const key = message.key?.toString('utf8') ?? null;
       const ctx = { topic, partition, offset: message.offset, key };
-      const decoded = await withRetry('decode', async () => (message.value === null ? null : await codec.decode(message.value)), payload, ctx).catch(
-        (error: Error) => ({ failed: error }),
-      );
+      const decoded = await withRetry(
+        'decode',
+        async () => (message.value === null ? null : await codec.decode(message.value)),
+        payload,
+        ctx,
+      ).catch((error: Error) => ({ failed: error }));
       if (decoded === STOPPED) break;
       if (decoded && typeof decoded === 'object' && 'failed' in decoded && decoded.failed instanceof Error) {
-        const ok = await withRetry('park', () => park(message, topic, partition, decoded.failed as Error), payload, ctx);
+        const ok = await withRetry(
+          'park',
+          () => park(message, topic, partition, decoded.failed as Error),
+          payload,
+          ctx,
+        );
         if (ok === STOPPED) break;
         resolveOffset(message.offset);
         continue;
       }
-      const record: IncomingRecord = { topic, partition, offset: message.offset, key, value: decoded, headers: headersOf(message), timestamp: Number(message.timestamp) };
+      const record: IncomingRecord = {
+        topic,
+        partition,
+        offset: message.offset,
+        key,
+        value: decoded,
+        headers: headersOf(message),
+        timestamp: Number(message.timestamp),
+      };
       const reason = record.value === null ? undefined : options.validators?.[topic]?.(record);
       const outcome = await withRetry(
         'handle',
@@ -139,13 +179,19 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
       ).catch((error: Error) => ({ failed: error }));
       if (outcome === STOPPED) break;
       if (outcome && typeof outcome === 'object' && 'failed' in outcome) {
-        const ok = await withRetry('park', () => park(message, topic, partition, outcome.failed), payload, ctx);
+        const ok = await withRetry(
+          'park',
+          () => park(message, topic, partition, outcome.failed),
+          payload,
+          ctx,
+        );
         if (ok === STOPPED) break;
       }
       resolveOffset(message.offset);
       await heartbeat();
     }
-    if (!manual) await payload.commitOffsetsIfNecessary(isRunning() ? undefined : payload.uncommittedOffsets());
+    if (!manual)
+      await payload.commitOffsetsIfNecessary(isRunning() ? undefined : payload.uncommittedOffsets());
   }
 
   return {

@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { TopicSpec } from '@wair-sfcc/contracts';
 import type { Logger } from '@wair-sfcc/observability';
 import type avro from 'avsc';
@@ -21,7 +21,12 @@ export interface TypedProducer {
   send<T>(topic: string, key: string, value: T | null, headers?: Record<string, string>): Promise<void>;
   sendMany(records: OutgoingRecord[]): Promise<void>;
   /** Bytes as they are (DLQ parking keeps the original bytes). */
-  sendRaw(topic: string, key: string | null, value: Buffer | null, headers: Record<string, string>): Promise<void>;
+  sendRaw(
+    topic: string,
+    key: string | null,
+    value: Buffer | null,
+    headers: Record<string, string>,
+  ): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -47,8 +52,16 @@ export function createTypedProducer(options: TypedProducerOptions): TypedProduce
   const { kafka, codec, logger, topics } = options;
   const lingerMs = options.lingerMs ?? 5;
   const maxBatch = options.maxBatchRecords ?? 1000;
-  // Idempotence makes broker-side retries safe; it requires a single in-flight request.
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // Idempotence makes broker-side retries safe; it requires a single in-flight request. Retries
+  // stay bounded so a long outage surfaces as a failed send (the caller keeps its offsets) instead
+  // of a promise that never settles. The murmur2 partitioner matches the Java client's, so other
+  // producers of the same keys land on the same partitions.
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   const encoders = new Map<string, { id: number; type: avro.Type }>();
   let pending: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -58,17 +71,23 @@ export function createTypedProducer(options: TypedProducerOptions): TypedProduce
     if (record.value === null) return null;
     const encoder = encoders.get(record.topic);
     if (!encoder) {
-      throw new RecordEncodeError(`topic ${record.topic} is not declared for this producer (or not connected)`, {
-        topic: record.topic,
-        key: record.key,
-      });
+      throw new RecordEncodeError(
+        `topic ${record.topic} is not declared for this producer (or not connected)`,
+        {
+          topic: record.topic,
+          key: record.key,
+        },
+      );
     }
     const problem = explainInvalid(encoder.type, record.value);
     if (problem) {
-      throw new RecordEncodeError(`value for ${record.topic} key ${record.key} does not fit its schema: ${problem}`, {
-        topic: record.topic,
-        key: record.key,
-      });
+      throw new RecordEncodeError(
+        `value for ${record.topic} key ${record.key} does not fit its schema: ${problem}`,
+        {
+          topic: record.topic,
+          key: record.key,
+        },
+      );
     }
     return frame(encoder.id, encoder.type.toBuffer(record.value));
   };
@@ -103,7 +122,11 @@ export function createTypedProducer(options: TypedProducerOptions): TypedProduce
       else if (!timer) timer = setTimeout(flush, lingerMs);
     });
 
-  const toMessage = (key: string | null, value: Buffer | null, headers?: Record<string, string>): Message => ({
+  const toMessage = (
+    key: string | null,
+    value: Buffer | null,
+    headers?: Record<string, string>,
+  ): Message => ({
     key,
     value,
     headers,
@@ -126,7 +149,10 @@ export function createTypedProducer(options: TypedProducerOptions): TypedProduce
       }
     },
     async sendMany(records) {
-      const messages = records.map((r) => ({ topic: r.topic, message: toMessage(r.key, encode(r), r.headers) }));
+      const messages = records.map((r) => ({
+        topic: r.topic,
+        message: toMessage(r.key, encode(r), r.headers),
+      }));
       await Promise.all(messages.map((m) => enqueue(m.topic, m.message)));
     },
     sendRaw(topic, key, value, headers) {

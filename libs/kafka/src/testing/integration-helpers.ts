@@ -10,7 +10,12 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Polls a condition until it holds; fails with `what` after the timeout. Never a fixed sleep. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -22,24 +27,42 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`,
+  );
 }
 
 /** A runtime against the stack the integration global setup provided (KAFKA_BROKERS etc.). */
 export function createIntegrationRuntime(app = 'int-test', logger?: Logger): KafkaRuntime {
-  return createKafkaRuntime(loadKafkaSettings(process.env, app), logger ?? createLogger({ app, level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
+  return createKafkaRuntime(
+    loadKafkaSettings(process.env, app),
+    logger ?? createLogger({ app, level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
+  );
 }
 
 /** A copy of a catalogue entry under a new name (and subject), for tests that need their own topic. */
 export function topicSpecFor(base: TopicSpec, name: string): TopicSpec {
-  return { ...base, name, valueSubject: base.valueSchema ? `${name}-value` : null, partitions: Math.min(base.partitions, 3) };
+  return {
+    ...base,
+    name,
+    valueSubject: base.valueSchema ? `${name}-value` : null,
+    partitions: Math.min(base.partitions, 3),
+  };
 }
 
 /** Creates the topic (and its DLQ) for a test. */
 export async function createTestTopic(runtime: KafkaRuntime, spec: TopicSpec, withDlq = true): Promise<void> {
   const specs: TopicSpec[] = [spec];
   if (withDlq) {
-    specs.push({ ...spec, name: `${spec.name}.dlq`, cleanupPolicy: 'delete', configs: { 'retention.ms': '1209600000' }, valueSchema: null, valueSubject: null, dlqFor: spec.name });
+    specs.push({
+      ...spec,
+      name: `${spec.name}.dlq`,
+      cleanupPolicy: 'delete',
+      configs: { 'retention.ms': '1209600000' },
+      valueSchema: null,
+      valueSubject: null,
+      dlqFor: spec.name,
+    });
   }
   await runtime.provision(specs);
 }

@@ -20,11 +20,15 @@ const root = path.resolve(__dirname, '../../../..');
  * own, which carries KAFKA_BROKERS and SCHEMA_REGISTRY_URL).
  */
 export function spawnService(app: string, env: Record<string, string>, opsPort: number): SpawnedService {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'apps', app, 'src', 'main.ts')], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), path.join(root, 'apps', app, 'src', 'main.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'info', ...env, OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
