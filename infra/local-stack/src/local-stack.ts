@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { createLogger } from '@wair-sfcc/observability';
 import { createKafkaRuntime, loadKafkaSettings } from '@wair-sfcc/kafka';
 import { loadStackConfig, stackEndpoints, type StackConfig } from './stack-config';
@@ -33,6 +34,26 @@ async function kafkaAnswers(config: StackConfig): Promise<boolean> {
   }
 }
 
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A port held by something other than our own server would make the start fail obscurely. */
+async function assertPortFree(port: number, ownPid: number | undefined, variable: string): Promise<void> {
+  if (ownPid === undefined && (await portAnswers(port))) {
+    throw new Error(
+      `port ${port} is already in use by another process; stop it or choose another port with ${variable}`,
+    );
+  }
+}
+
 /** Fetches what is missing (cached after the first run), then starts whatever is not running. */
 export async function stackUp(
   config: StackConfig = loadStackConfig(),
@@ -64,6 +85,9 @@ export async function stackUp(
   const registryJar = unpackRegistry(config, dist);
 
   const kafka = kafkaProcess(config);
+  const registry = registryProcess(config);
+  await assertPortFree(config.kafkaPort, runningPid(kafka), 'LOCAL_KAFKA_PORT');
+  await assertPortFree(config.registryPort, runningPid(registry), 'LOCAL_REGISTRY_PORT');
   if (runningPid(kafka) === undefined) {
     const formatted = formatStorage(config, kafkaJava.bin);
     say(
@@ -71,7 +95,6 @@ export async function stackUp(
     );
     startDetached(kafka, kafkaJava.bin, kafkaCommand(config), kafkaPaths(config).dir);
   }
-  const registry = registryProcess(config);
   if (runningPid(registry) === undefined) {
     say(
       `Starting Apicurio ${dist.version} on 127.0.0.1:${config.registryPort} (Java ${registryJava?.major ?? kafkaJava.major})`,
