@@ -1,6 +1,6 @@
 import type { AppConfigSchema } from './app-config-schemas';
 import { describeVariables, type ConfigVariable } from './config-variables';
-import { code, renderMarkdownTable } from './markdown-table';
+import { code, renderMarkdownTable } from '@wair-sfcc/doc-rendering';
 
 /** Markers around the generated block in README.md; everything outside them is hand-written. */
 export const README_MARKERS = { start: '<!-- config:start -->', end: '<!-- config:end -->' } as const;

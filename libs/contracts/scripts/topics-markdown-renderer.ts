@@ -1,6 +1,6 @@
 import type { AvroRecordSchema } from '../src/avro-schema';
 import type { TopicSpec } from '../src/topic-catalogue';
-import { code, renderMarkdownTable } from './markdown-table';
+import { code, renderMarkdownTable } from '@wair-sfcc/doc-rendering';
 import { flattenFields } from './schema-fields';
 
 const GENERATED_NOTE =

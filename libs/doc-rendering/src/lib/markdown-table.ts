@@ -1,5 +1,5 @@
 // Tables are padded exactly as prettier pads them, so generated markdown survives `prettier --write`
-// unchanged and the staleness test does not fight the formatter.
+// unchanged and the staleness tests do not fight the formatter (keep cells ASCII for that).
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,0 +1,1 @@
+export { renderMarkdownTable, code } from './lib/markdown-table';
