@@ -133,60 +133,49 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
     options.onParked?.(record, error);
   }
 
-  async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const { topic, partition } = batch;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      const key = message.key?.toString('utf8') ?? null;
-      const ctx = { topic, partition, offset: message.offset, key };
-      const decoded = await withRetry(
-        'decode',
-        async () => (message.value === null ? null : await codec.decode(message.value)),
-        payload,
-        ctx,
-      ).catch((error: Error) => ({ failed: error }));
-      if (decoded === STOPPED) break;
-      if (decoded && typeof decoded === 'object' && 'failed' in decoded && decoded.failed instanceof Error) {
-        const ok = await withRetry(
-          'park',
-          () => park(message, topic, partition, decoded.failed as Error),
-          payload,
-          ctx,
-        );
-        if (ok === STOPPED) break;
-        resolveOffset(message.offset);
-        continue;
-      }
-      const record: IncomingRecord = {
-        topic,
-        partition,
-        offset: message.offset,
-        key,
-        value: decoded,
-        headers: headersOf(message),
-        timestamp: Number(message.timestamp),
-      };
-      const reason = record.value === null ? undefined : options.validators?.[topic]?.(record);
+  /**
+   * Decodes, validates and handles one record; a non-retriable failure at any step parks it.
+   * Returns false when the consumer is stopping (or rebalancing) and the record stays unresolved.
+   */
+  async function processRecord(message: KafkaMessage, payload: EachBatchPayload): Promise<boolean> {
+    const { topic, partition } = payload.batch;
+    const key = message.key?.toString('utf8') ?? null;
+    const ctx = { topic, partition, offset: message.offset, key };
+    let failure: Error | undefined;
+    try {
       const outcome = await withRetry(
         'handle',
         async () => {
+          const value = message.value === null ? null : await codec.decode(message.value);
+          const record: IncomingRecord = {
+            ...ctx,
+            value,
+            headers: headersOf(message),
+            timestamp: Number(message.timestamp),
+          };
+          const reason = value === null ? undefined : options.validators?.[topic]?.(record);
           if (reason) throw new RecordValidationError(reason, ctx);
           await handle(record);
         },
         payload,
         ctx,
-      ).catch((error: Error) => ({ failed: error }));
-      if (outcome === STOPPED) break;
-      if (outcome && typeof outcome === 'object' && 'failed' in outcome) {
-        const ok = await withRetry(
-          'park',
-          () => park(message, topic, partition, outcome.failed),
-          payload,
-          ctx,
-        );
-        if (ok === STOPPED) break;
-      }
+      );
+      if (outcome === STOPPED) return false;
+    } catch (error) {
+      failure = error as Error;
+    }
+    if (failure) {
+      const parked = await withRetry('park', () => park(message, topic, partition, failure), payload, ctx);
+      if (parked === STOPPED) return false;
+    }
+    return true;
+  }
+
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      if (!(await processRecord(message, payload))) break;
       resolveOffset(message.offset);
       await heartbeat();
     }
