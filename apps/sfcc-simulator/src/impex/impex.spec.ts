@@ -1,0 +1,174 @@
+import { waitFor } from '@wair-sfcc/kafka/testing';
+import { createSimKit } from '../app/sim-test-kit';
+import { parseInventoryXml, INVENTORY_NAMESPACE } from './inventory-xml.parser';
+
+const file = (
+  records: string,
+  header = '<default-instock>false</default-instock>',
+  list = 'inventory_webshop',
+) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<inventory xmlns="${INVENTORY_NAMESPACE}"><inventory-list><header list-id="${list}">${header}</header><records>${records}</records></inventory-list></inventory>`;
+const rec = (id: string, inner: string, attrs = '') => `<record product-id="${id}"${attrs}>${inner}</record>`;
+
+describe('IMPEX inventory XML', () => {
+  it.each([
+    ['wrong namespace', file('').replace(INVENTORY_NAMESPACE, 'urn:other'), /namespace/],
+    [
+      'header without default-instock',
+      file(rec('A', '<allocation>1</allocation>'), '<description>x</description>'),
+      /default-instock/,
+    ],
+    [
+      'children out of schema order',
+      file(rec('A', '<perpetual>false</perpetual><allocation>1</allocation>')),
+      /out of schema order/,
+    ],
+    ['a negative amount', file(rec('A', '<allocation>-1</allocation>')), /decimal >= 0/],
+    ['an empty product id', file(rec('', '<allocation>1</allocation>')), /1-100 characters/],
+    [
+      'a 101-character product id',
+      file(rec('X'.repeat(101), '<allocation>1</allocation>')),
+      /1-100 characters/,
+    ],
+    ['surrounding whitespace', file(rec(' A', '<allocation>1</allocation>')), /whitespace/],
+    ['an unknown mode', file(rec('A', '<allocation>1</allocation>', ' mode="remove"')), /mode/],
+    ['an unknown element', file(rec('A', '<stock>1</stock>')), /unexpected element/],
+    ['broken XML', '<inventory><x></inventory>', /well-formed/],
+  ])('fails the file on %s', (_name, xml, message) => {
+    const parsed = parseInventoryXml(xml);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.violations.map((v) => v.message).join('\n')).toMatch(message);
+  });
+
+  it('reads records in schema order, deletions and timestamps', () => {
+    const parsed = parseInventoryXml(
+      file(
+        rec(
+          'A',
+          '<allocation>5</allocation><allocation-timestamp>2026-01-01T10:00:00.000Z</allocation-timestamp><perpetual>true</perpetual>',
+        ) + rec('B', '', ' mode="delete"'),
+      ),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      records: [
+        {
+          listId: 'inventory_webshop',
+          productId: 'A',
+          delete: false,
+          change: { allocation: 5, resetDate: Date.parse('2026-01-01T10:00:00Z'), perpetual: true },
+        },
+        { listId: 'inventory_webshop', productId: 'B', delete: true, change: {} },
+      ],
+    });
+  });
+});
+
+describe('IMPEX upload and job execution', () => {
+  const webdav = '/on/demandware.servlet/webdav/Sites/Impex/src/inventory/full.xml';
+  const start = (kit: ReturnType<typeof createSimKit>) => kit.data('/jobs/wair-inventory-import/executions');
+  const body = {
+    parameters: [
+      { name: 'ImportFile', value: 'inventory/full.xml' },
+      { name: 'ImportMode', value: 'merge' },
+    ],
+  };
+
+  async function runJob(kit: ReturnType<typeof createSimKit>, auth: string) {
+    const started = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({
+      _type: 'job_execution',
+      execution_status: 'pending',
+      job_id: 'wair-inventory-import',
+    });
+    let doc: Record<string, unknown> = {};
+    await waitFor(
+      'the job to finish',
+      async () => {
+        doc = (
+          await kit
+            .http()
+            .get(kit.data(`/jobs/wair-inventory-import/executions/${started.body.id}`))
+            .set('Authorization', auth)
+        ).body;
+        return doc['execution_status'] === 'finished';
+      },
+      5000,
+    );
+    return doc as { exit_status: { status: string; details: Array<{ productId: string; message: string }> } };
+  }
+
+  it('imports an uploaded file asynchronously and reports per-record errors', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    kit.state.inventory.put(
+      'inventory_webshop',
+      'OLD',
+      { allocation: 1, resetDate: Date.parse('2026-02-01T00:00:00Z') },
+      'ocapi',
+    );
+    const xml = file(
+      rec(
+        'A',
+        '<allocation>5</allocation><allocation-timestamp>2026-01-01T10:00:00Z</allocation-timestamp>',
+      ) +
+        rec(
+          'OLD',
+          '<allocation>9</allocation><allocation-timestamp>2026-01-01T10:00:00Z</allocation-timestamp>',
+        ),
+    );
+    expect((await kit.http().put(webdav).set('Authorization', auth).send(xml)).status).toBe(201);
+    expect((await kit.http().put(webdav).set('Authorization', 'Bearer nope').send(xml)).status).toBe(401);
+    const doc = await runJob(kit, auth);
+    expect(doc.exit_status.status).toBe('error');
+    expect(doc.exit_status.details).toEqual([
+      expect.objectContaining({ productId: 'OLD', message: expect.stringContaining('older') }),
+    ]);
+    expect(kit.state.inventory.get('inventory_webshop', 'A')?.allocation).toBe(5);
+    expect(kit.state.inventory.history('inventory_webshop', 'A')[0]?.via).toBe('impex');
+    expect(kit.state.inventory.get('inventory_webshop', 'OLD')?.allocation).toBe(1);
+  });
+
+  it('fails the whole job on a schema violation and refuses a second start while running', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    await kit
+      .http()
+      .put(webdav)
+      .set('Authorization', auth)
+      .send(file(rec('A', '<allocation>1</allocation>') + rec('B ', '<allocation>2</allocation>')));
+    await kit.http().put('/__sim/settings').send({ impexMinDurationMs: 200 });
+    const first = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+    const second = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+    expect(second.status).toBe(400);
+    expect(second.body.fault.type).toBe('JobAlreadyRunningException');
+    await waitFor('the job to finish', () => kit.state.jobs.get(first.body.id)?.status === 'finished', 5000);
+    const doc = (
+      await kit
+        .http()
+        .get(kit.data(`/jobs/wair-inventory-import/executions/${first.body.id}`))
+        .set('Authorization', auth)
+    ).body;
+    expect(doc.exit_status).toMatchObject({
+      status: 'error',
+      details: [expect.objectContaining({ record: 2, message: expect.stringContaining('whitespace') })],
+    });
+    expect(kit.state.inventory.all()).toHaveLength(0);
+  });
+
+  it('refuses a missing ImportFile and an unknown job', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    expect(
+      (await kit.http().post(start(kit)).set('Authorization', auth).send({ parameters: [] })).status,
+    ).toBe(400);
+    const unknown = await kit
+      .http()
+      .post(kit.data('/jobs/other/executions'))
+      .set('Authorization', auth)
+      .send(body);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.fault.type).toBe('JobNotFoundException');
+  });
+});

@@ -1,0 +1,18 @@
+import type { Response } from 'express';
+
+const TITLES: Record<number, [string, string]> = {
+  400: ['Bad Request', 'bad-request'],
+  401: ['Unauthorized', 'unauthorized'],
+  403: ['Forbidden', 'forbidden'],
+  404: ['Not Found', 'not-found'],
+};
+
+/** SCAPI's error body: `{type, title, detail}` with the documented error type URLs. */
+export function sendScapiError(res: Response, status: number, detail: string): void {
+  const [title, slug] = TITLES[status] ?? ['Error', 'internal-server-error'];
+  res.status(status).json({
+    type: `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${slug}`,
+    title,
+    detail,
+  });
+}
