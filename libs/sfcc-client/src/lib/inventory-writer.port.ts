@@ -44,7 +44,11 @@ export interface InventoryRecordRead {
 
 /** Reads inventory records back, paged (`start`/`count`). */
 export interface InventoryReader {
-  readPage(inventoryListId: string, start: number, count: number): Promise<{ records: InventoryRecordRead[]; total: number }>;
+  readPage(
+    inventoryListId: string,
+    start: number,
+    count: number,
+  ): Promise<{ records: InventoryRecordRead[]; total: number }>;
   readOne(inventoryListId: string, productId: string): Promise<InventoryRecordRead | undefined>;
 }
 
@@ -53,5 +57,8 @@ export interface InventoryReader {
  * WebDAV, imported by a job execution that is polled to its end; per-record errors are mapped back.
  */
 export interface InventoryImporter {
-  importList(inventoryListId: string, records: readonly InventoryRecordWrite[]): Promise<InventoryWriteResult[]>;
+  importList(
+    inventoryListId: string,
+    records: readonly InventoryRecordWrite[],
+  ): Promise<InventoryWriteResult[]>;
 }
