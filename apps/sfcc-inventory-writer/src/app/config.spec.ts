@@ -6,13 +6,24 @@ const env = {
 };
 
 describe('sfcc-inventory-writer config', () => {
-  it('defaults its ops port and consumer group', () => {
+  it('defaults its ops port, consumer group and SFCC settings', () => {
     const config = loadConfig(env);
     expect(config.OPS_PORT).toBe(9302);
     expect(config.KAFKA_GROUP_ID).toBe('sfcc-inventory-writer');
+    expect(config.WRITE_BATCH_SIZE).toBe(50);
+    expect(config.SFCC_OCAPI_VERSION).toBe('v24_5');
   });
 
   it('refuses to start without Kafka settings, naming them', () => {
     expect(() => loadConfig({})).toThrow(/KAFKA_BROKERS[\s\S]*SCHEMA_REGISTRY_URL/);
+  });
+
+  it.each([
+    ['INVENTORY_LISTS', 'inventory_webshop', /INVENTORY_LISTS: .*inventory list id/],
+    ['STOCK_BUFFERS', 'global=-1', /STOCK_BUFFERS: .*whole number/],
+    ['WRITE_BATCH_SIZE', '51', /WRITE_BATCH_SIZE/],
+    ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN/],
+  ])('names %s when it is invalid', (name, value, message) => {
+    expect(() => loadConfig({ ...env, [name]: value })).toThrow(message);
   });
 });

@@ -1,0 +1,88 @@
+import {
+  TOPICS,
+  type InventorySync,
+  type OrderFact,
+  type SfccProduct,
+  type StockLevel,
+} from '@wair-sfcc/contracts';
+import type { KafkaRuntime, TableReader } from '@wair-sfcc/kafka';
+import type { CatalogEntry, InFlightOrderIndex } from '@wair-sfcc/inventory-domain';
+import type { Logger } from '@wair-sfcc/observability';
+import type { WriterTopics } from './writer-topics';
+
+/**
+ * The compacted tables the writer rebuilds at start: the SFCC catalog snapshot (strict
+ * identifiers), order facts (in-flight orders) and its own sync reports (monotonic guard).
+ */
+export function createWriterTables(
+  kafka: KafkaRuntime,
+  logger: Logger,
+  sinks: {
+    orders: InFlightOrderIndex;
+    onSyncRow: (row: InventorySync) => void;
+    onOrder?: (fact: OrderFact) => void;
+    onCatalog?: (productId: string) => void;
+  },
+  topics: Pick<WriterTopics, 'products' | 'orders' | 'sync'>,
+) {
+  const warn = (topic: string) => (error: Error, meta: { partition: number; offset: string }) =>
+    logger.warn({ err: error, topic, ...meta }, 'undecodable table record skipped');
+  const catalog: TableReader<CatalogEntry> = kafka.tableReader<SfccProduct, CatalogEntry>({
+    topic: topics.products,
+    project: (p) => ({ type: p.type, online: p.online, masterId: p.masterId }),
+    onChange: (key) => sinks.onCatalog?.(key),
+    onUndecodable: warn(topics.products),
+  });
+  const orders: TableReader<true> = kafka.tableReader<OrderFact, true>({
+    topic: topics.orders,
+    // The index keeps what it needs; the table itself holds nothing per order.
+    project: (fact) => {
+      sinks.orders.apply(fact);
+      sinks.onOrder?.(fact);
+      return true;
+    },
+    onChange: (key, row) => {
+      if (row === undefined) sinks.orders.remove(key);
+    },
+    onUndecodable: warn(topics.orders),
+  });
+  const sync: TableReader<true> = kafka.tableReader<InventorySync, true>({
+    topic: topics.sync,
+    project: (row) => {
+      sinks.onSyncRow(row);
+      return true;
+    },
+    onUndecodable: warn(topics.sync),
+  });
+  const all = [catalog, orders, sync];
+  return {
+    catalog,
+    orders,
+    sync,
+    async start(): Promise<void> {
+      await Promise.all(all.map((t) => t.start()));
+    },
+    async caughtUp(): Promise<void> {
+      await Promise.all(all.map((t) => t.caughtUp()));
+    },
+    isCaughtUp: () => all.every((t) => t.isCaughtUp()),
+    async stop(): Promise<void> {
+      await Promise.all(all.map((t) => t.stop()));
+    },
+  };
+}
+
+/** Reads the whole compacted stock table once (latest figure per SKU), for a full refresh. */
+export async function readStockTable(
+  kafka: KafkaRuntime,
+  topic: string = TOPICS.wairStock,
+): Promise<StockLevel[]> {
+  const table = kafka.tableReader<StockLevel>({ topic });
+  await table.start();
+  try {
+    await table.caughtUp();
+    return [...table.entries()].map(([, v]) => v);
+  } finally {
+    await table.stop();
+  }
+}
