@@ -186,4 +186,13 @@ export const contractSamples: { readonly [T in MainTopicName]: ContractSample<T>
       resolvedAt: null,
     },
   },
+  'wair-ingest.cursors.v1': {
+    key: 'stock',
+    value: {
+      feed: 'stock',
+      fromModifiedDateTime: minutes(-1),
+      offset: 0,
+      updatedAt: minutes(0),
+    },
+  },
 });

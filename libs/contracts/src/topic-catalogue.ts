@@ -54,6 +54,7 @@ export const TOPICS = {
   sfccInventorySync: 'sfcc.inventory-sync.v1',
   sfccFulfilment: 'sfcc.fulfilment.v1',
   integrationExceptions: 'integration.exceptions.v1',
+  wairIngestCursors: 'wair-ingest.cursors.v1',
 } as const;
 
 /** Name of a contract (non-DLQ) topic. */
@@ -134,6 +135,16 @@ const MAIN_TOPICS: MainTopicDefinition[] = [
     owner: 'reconciliation-auditor',
     alsoWrittenBy: [...APP_NAMES],
     consumers: ['reconciliation-auditor'],
+  },
+  {
+    name: TOPICS.wairIngestCursors,
+    description:
+      "wair-ingest's own durable poll cursors per WAIR feed, advanced only after a page is on Kafka.",
+    key: 'feed name',
+    partitions: 1,
+    owner: 'wair-ingest',
+    // Read back by wair-ingest only, at start, to resume polling where it stopped.
+    consumers: ['wair-ingest'],
   },
 ];
 

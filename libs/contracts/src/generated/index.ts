@@ -6,6 +6,7 @@ import { fulfilmentSchema, type Fulfilment } from './fulfilment.generated';
 import { inventorySyncSchema, type InventorySync } from './inventory-sync.generated';
 import { orderFactSchema, type OrderFact } from './order-fact.generated';
 import { sfccProductSchema, type SfccProduct } from './sfcc-product.generated';
+import { ingestCursorSchema, type IngestCursor } from './ingest-cursor.generated';
 import { orderDispatchesSchema, type OrderDispatches } from './order-dispatches.generated';
 import { wairSkuSchema, type WairSku } from './wair-sku.generated';
 import { stockLevelSchema, type StockLevel } from './stock-level.generated';
@@ -15,6 +16,7 @@ export * from './fulfilment.generated';
 export * from './inventory-sync.generated';
 export * from './order-fact.generated';
 export * from './sfcc-product.generated';
+export * from './ingest-cursor.generated';
 export * from './order-dispatches.generated';
 export * from './wair-sku.generated';
 export * from './stock-level.generated';
@@ -26,6 +28,7 @@ export interface TopicValueTypes {
   'sfcc.inventory-sync.v1': InventorySync;
   'sfcc.orders.v1': OrderFact;
   'sfcc.products.v1': SfccProduct;
+  'wair-ingest.cursors.v1': IngestCursor;
   'wair.dispatches.v1': OrderDispatches;
   'wair.skus.v1': WairSku;
   'wair.stock.v1': StockLevel;
@@ -38,6 +41,7 @@ export const topicValueSchemas: { readonly [T in keyof TopicValueTypes]: AvroRec
   'sfcc.inventory-sync.v1': inventorySyncSchema,
   'sfcc.orders.v1': orderFactSchema,
   'sfcc.products.v1': sfccProductSchema,
+  'wair-ingest.cursors.v1': ingestCursorSchema,
   'wair.dispatches.v1': orderDispatchesSchema,
   'wair.skus.v1': wairSkuSchema,
   'wair.stock.v1': stockLevelSchema,

@@ -1,0 +1,64 @@
+import type { Logger } from '@wair-sfcc/observability';
+import type { IngestPipeline } from './ingest-pipeline';
+import type { WairClient } from './wair-client';
+
+export interface SnapshotOptions {
+  client: WairClient;
+  pipeline: IngestPipeline;
+  stockPath: string;
+  skusPath: string;
+  pageSize: number;
+  logger: Logger;
+}
+
+export interface SnapshotReport {
+  skus: number;
+  stock: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/**
+ * Full read of the SKU master and of all stock (origin SNAPSHOT). Stale figures are still dropped
+ * by sequence, so a snapshot never overwrites a newer webhook. One runs at a time.
+ */
+export function createSnapshotRunner(options: SnapshotOptions) {
+  const { client, pipeline, logger } = options;
+  let running: Promise<SnapshotReport> | undefined;
+
+  async function readAll(
+    path: string,
+    ingest: (raw: unknown, source: string) => { ack: Promise<void> },
+  ): Promise<number> {
+    let total = 0;
+    for (let offset = 0; ; offset += options.pageSize) {
+      const page = await client.getPage(path, { Offset: offset, Limit: options.pageSize });
+      await Promise.all(page.records.map((raw, i) => ingest(raw, `${path}?offset=${offset + i}`).ack));
+      total += page.records.length;
+      if (!page.moreRecordsAvailable || page.records.length === 0) return total;
+    }
+  }
+
+  async function run(what: 'all' | 'skus'): Promise<SnapshotReport> {
+    const startedAt = new Date().toISOString();
+    const skus = await readAll(options.skusPath, (raw, source) => pipeline.sku(raw, 'snapshot', source));
+    const stock =
+      what === 'all'
+        ? await readAll(options.stockPath, (raw, source) => pipeline.stock(raw, 'snapshot', source))
+        : 0;
+    const report = { skus, stock, startedAt, finishedAt: new Date().toISOString() };
+    logger.info(report, 'snapshot finished');
+    return report;
+  }
+
+  return {
+    /** Starts a snapshot, or joins the one running. */
+    run(what: 'all' | 'skus' = 'all'): Promise<SnapshotReport> {
+      running ??= run(what).finally(() => (running = undefined));
+      return running;
+    },
+    isRunning: () => running !== undefined,
+  };
+}
+
+export type SnapshotRunner = ReturnType<typeof createSnapshotRunner>;
