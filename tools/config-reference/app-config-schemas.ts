@@ -7,11 +7,15 @@ import { baseAppEnvSchema } from '@wair-sfcc/app-runtime';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { configSchema as wairIngest } from '../../apps/wair-ingest/src/app/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { configSchema as wairSimulator } from '../../apps/wair-simulator/src/app/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { configSchema as sfccInventoryWriter } from '../../apps/sfcc-inventory-writer/src/app/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { configSchema as orderDispatchBridge } from '../../apps/order-dispatch-bridge/src/app/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { configSchema as reconciliationAuditor } from '../../apps/reconciliation-auditor/src/app/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { configSchema as sfccSimulator } from '../../apps/sfcc-simulator/src/app/config';
 
 /** An app (its folder name under `apps/`) and the zod schema its `loadConfig(env)` parses. */
 export interface AppConfigSchema {
@@ -25,6 +29,8 @@ export const appConfigSchemas: readonly AppConfigSchema[] = [
   { app: 'sfcc-inventory-writer', schema: sfccInventoryWriter },
   { app: 'order-dispatch-bridge', schema: orderDispatchBridge },
   { app: 'reconciliation-auditor', schema: reconciliationAuditor },
+  { app: 'sfcc-simulator', schema: sfccSimulator },
+  { app: 'wair-simulator', schema: wairSimulator },
 ];
 
 /** The settings every app shares (Kafka, registry, logging, ops HTTP); the reference marks them. */

@@ -11,8 +11,54 @@ export interface SystemProcess {
 }
 
 export const SYSTEM_PROCESSES: SystemProcess[] = [
-  { app: 'wair-ingest', opsPort: 9301 },
+  {
+    app: 'wair-simulator',
+    opsPort: 8301,
+    // A steady, lossy webhook stream into wair-ingest; polling repairs what is lost.
+    env: {
+      CHANGES_PER_SECOND: '5',
+      WEBHOOK_URL: 'http://127.0.0.1:9301/webhooks/wair',
+      WEBHOOK_LOSS_RATE: '0.05',
+      WEBHOOK_DUPLICATE_RATE: '0.05',
+      WEBHOOK_REORDER_RATE: '0.05',
+    },
+    links: [
+      { label: 'true stock', path: '/__sim/stock' },
+      { label: 'counters', path: '/__sim/counters' },
+    ],
+  },
+  {
+    app: 'wair-ingest',
+    opsPort: 9301,
+    // The wair-simulator's fixture tenant and user, not real credentials.
+    env: {
+      WAIR_BASE_URL: 'http://127.0.0.1:8301',
+      WAIR_TENANT: 'sim-tenant',
+      WAIR_USERNAME: 'sim-user',
+      WAIR_PASSWORD: 'sim-password',
+      WEBHOOK_SECRET: 'sim-webhook-secret',
+      WAIR_LOCATIONS: 'WEB01,DC01,ST01,ST02',
+    },
+  },
   { app: 'sfcc-inventory-writer', opsPort: 9302 },
   { app: 'order-dispatch-bridge', opsPort: 9303 },
-  { app: 'reconciliation-auditor', opsPort: 9304 },
+  {
+    app: 'reconciliation-auditor',
+    opsPort: 9304,
+    // Catalog pull from the SFCC simulator (its fixture client, not a real credential).
+    env: {
+      SFCC_SCAPI_HOST: 'http://127.0.0.1:8302',
+      SFCC_AM_HOST: 'http://127.0.0.1:8302',
+      SFCC_CLIENT_ID: 'sim-client',
+      SFCC_CLIENT_SECRET: 'sim-client-secret',
+      SFCC_ORGANIZATION_ID: 'f_ecom_zzzz_001',
+      CATALOG_PULL_INTERVAL_MS: '60000',
+    },
+  },
+  {
+    app: 'sfcc-simulator',
+    opsPort: 8302,
+    env: { SIM_ORDERS_PER_MINUTE: '30' },
+    links: [{ label: 'inventory', path: '/__sim/inventory' }],
+  },
 ];
