@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   say('\n▶ Apps');
   for (const proc of SYSTEM_PROCESSES) {
     const log = fs.openSync(path.join(logsDir, `${proc.app}.log`), 'w');
-    const child = spawn(process.execPath, [tsx, `apps/${proc.app}/src/main.ts`], {
+    // `--import tsx` keeps each app a direct child, so signals reach it without a wrapper in between.
+    const child = spawn(process.execPath, ['--import', 'tsx', `apps/${proc.app}/src/main.ts`], {
       cwd: root,
       env: { ...env, ...proc.env, OPS_PORT: String(proc.opsPort), OPS_HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],

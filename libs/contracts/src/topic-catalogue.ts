@@ -159,9 +159,12 @@ function mainTopicSpec(definition: MainTopicDefinition): TopicSpec {
 }
 
 // Several consumers of one topic share its DLQ; the first consumer is named owner, the rest are
-// listed in alsoWrittenBy so provisioning and ACLs cover every app that can write there.
+// listed in alsoWrittenBy so provisioning and ACLs cover every app that can write there. The
+// topic's producer writes there too: it parks input it could not turn into a valid record (e.g.
+// wair-ingest parks malformed WAIR payloads on wair.stock.v1.dlq).
 function dlqTopicSpec(input: MainTopicDefinition): TopicSpec {
-  const [owner, ...others] = input.consumers;
+  const [owner, ...consumers] = input.consumers;
+  const others = [...consumers, ...(input.consumers.includes(input.owner) ? [] : [input.owner])];
   if (!owner) {
     throw new Error(`${input.name} has no consumer, so it needs no DLQ`);
   }

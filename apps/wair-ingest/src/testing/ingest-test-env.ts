@@ -1,26 +1,10 @@
 import { TOPICS, findTopic } from '@wair-sfcc/contracts';
 import { createTestTopic, topicSpecFor, uniqueName, waitFor } from '@wair-sfcc/kafka/testing';
 import type { KafkaRuntime } from '@wair-sfcc/kafka';
-import { execFileSync } from 'node:child_process';
 import { spawnService, type SpawnedService } from '@wair-sfcc/testing';
 
-/**
- * SIGKILLs a spawned service for real: spawnService runs tsx, which runs the app as its own child
- * process, so the app (and tsx) are killed, not only tsx.
- */
+/** SIGKILLs a spawned service: no graceful stop, no final commit. */
 export async function killHard(service: SpawnedService): Promise<void> {
-  const pid = service.child.pid;
-  if (pid === undefined) return;
-  let children: number[] = [];
-  try {
-    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // no children (already gone)
-  }
-  for (const child of children) process.kill(child, 'SIGKILL');
   await service.stop('SIGKILL');
 }
 

@@ -16,19 +16,16 @@ export interface SpawnedService {
 const root = path.resolve(__dirname, '../../../..');
 
 /**
- * Runs `apps/<app>/src/main.ts` through tsx with the given environment (merged over the test's
+ * Runs `apps/<app>/src/main.ts` in this Node with tsx's loader (`--import tsx`, not the tsx CLI, which
+ * would put a wrapper process in between and make SIGKILL miss the app) with the given environment (merged over the test's
  * own, which carries KAFKA_BROKERS and SCHEMA_REGISTRY_URL).
  */
 export function spawnService(app: string, env: Record<string, string>, opsPort: number): SpawnedService {
-  const child = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), path.join(root, 'apps', app, 'src', 'main.ts')],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'info', ...env, OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps', app, 'src', 'main.ts')], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env, OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
