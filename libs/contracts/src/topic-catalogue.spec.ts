@@ -66,11 +66,12 @@ describe('topic catalogue', () => {
     expect(findTopic(TOPICS.integrationExceptions)?.alsoWrittenBy).toEqual([...APP_NAMES]);
   });
 
-  it('has a 14-day delete DLQ for every consumed topic, owned by its first consumer', () => {
+  it('has a 14-day delete DLQ for every consumed topic, owned by its first consumer, also written by the other consumers and the producer', () => {
     const consumed = mainTopics.filter((spec) => spec.consumers.length > 0);
     expect(dlqTopics.map((spec) => spec.dlqFor)).toEqual(consumed.map((spec) => spec.name));
     for (const input of consumed) {
-      const [owner, ...others] = input.consumers;
+      const [owner, ...otherConsumers] = input.consumers;
+      const others = [...otherConsumers, ...(input.consumers.includes(input.owner) ? [] : [input.owner])];
       expect(findTopic(dlqTopicName(input.name))).toMatchObject({
         cleanupPolicy: 'delete',
         configs: { 'retention.ms': String(14 * 24 * 3600 * 1000) },

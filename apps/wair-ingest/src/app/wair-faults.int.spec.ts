@@ -96,12 +96,25 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
     await waitForChanges(sim, 120);
     await sim.post('/__sim/tokens/expire');
     await waitForChanges(sim, 240);
+    // Faults are drawn at random: keep the stream going until every kind has really happened.
+    await waitFor(
+      'every kind of fault to have been injected',
+      async () => {
+        const c = await sim.get<{ faults: Record<string, number> }>('/__sim/counters');
+        return ['rate429', 'error503', 'dropped'].every((kind) => (c.faults[kind] ?? 0) > 0);
+      },
+      40_000,
+      250,
+    );
     await sim.put('/__sim/stream', { changesPerSecond: 0 });
 
-    const truth = await sim.get<SimTruth[]>('/__sim/stock');
+    // The truth is read on every check: a change that raced the stream's stop still counts.
     await waitFor(
       'every SKU to equal the simulator',
-      () => truth.every((t) => figures(observer.get(t.skuCode)?.locations ?? []) === figures(t.locations)),
+      async () =>
+        (truth = await sim.get<SimTruth[]>('/__sim/stock')).every(
+          (t) => figures(observer.get(t.skuCode)?.locations ?? []) === figures(t.locations),
+        ),
       40_000,
       250,
     );
