@@ -9,4 +9,5 @@ export {
   createIntegrationRuntime,
   createTestTopic,
   topicSpecFor,
+  moveGroupToEnd,
 } from './testing/integration-helpers';

@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { TopicSpec } from '@wair-sfcc/contracts';
 import { createLogger, type Logger } from '@wair-sfcc/observability';
@@ -65,4 +66,23 @@ export async function createTestTopic(runtime: KafkaRuntime, spec: TopicSpec, wi
     });
   }
   await runtime.provision(specs);
+}
+
+/** Commits a group's offsets at the topic's current end, so the group consumes only what comes next. */
+export async function moveGroupToEnd(groupId: string, topic: string): Promise<void> {
+  const admin = new Kafka({
+    brokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }
