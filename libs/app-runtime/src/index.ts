@@ -1,4 +1,5 @@
 export { baseAppEnvSchema, parseEnv, ConfigError } from './lib/app-env.schema';
+export { opsPortField, consumerGroupField } from './lib/app-env-fields';
 export type { BaseAppEnv } from './lib/app-env.schema';
 export { runService } from './lib/service-runner';
 export type { Service, RunOptions } from './lib/service-runner';

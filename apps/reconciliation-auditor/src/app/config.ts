@@ -1,25 +1,13 @@
 import { z } from 'zod';
-import { baseAppEnvSchema, parseEnv } from '@wair-sfcc/app-runtime';
+import { baseAppEnvSchema, parseEnv, opsPortField, consumerGroupField } from '@wair-sfcc/app-runtime';
 
 export const APP_NAME = 'reconciliation-auditor';
 
 /** Environment variables of the reconciliation auditor (names are the keys). */
 export const configSchema = baseAppEnvSchema
   .extend({
-    OPS_PORT: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(65535)
-      .default(9304)
-      .describe('Port for /livez, /readyz and /metrics; 0 picks a free port.'),
-    KAFKA_GROUP_ID: z
-      .string()
-      .min(1)
-      .default(APP_NAME)
-      .describe(
-        'Consumer group id of the app; all replicas share it so they split the partitions between them.',
-      ),
+    OPS_PORT: opsPortField(9304, '/livez, /readyz and /metrics'),
+    KAFKA_GROUP_ID: consumerGroupField(APP_NAME),
     SFCC_SCAPI_HOST: z
       .url()
       .optional()

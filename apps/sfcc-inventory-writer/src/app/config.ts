@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseAppEnvSchema, parseEnv } from '@wair-sfcc/app-runtime';
+import { baseAppEnvSchema, parseEnv, opsPortField, consumerGroupField } from '@wair-sfcc/app-runtime';
 import { parseBufferRules, parseInventoryListMappings } from '@wair-sfcc/inventory-domain';
 
 export const APP_NAME = 'sfcc-inventory-writer';
@@ -18,20 +18,8 @@ const parsedText = (parse: (text: string) => unknown) =>
 
 /** Environment variables of the inventory writer (names are the keys). */
 export const configSchema = baseAppEnvSchema.extend({
-  OPS_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(9302)
-    .describe('Port for /livez, /readyz, /metrics and /admin/full-refresh; 0 picks a free port.'),
-  KAFKA_GROUP_ID: z
-    .string()
-    .min(1)
-    .default(APP_NAME)
-    .describe(
-      'Consumer group id of the app; all replicas share it so they split the partitions between them.',
-    ),
+  OPS_PORT: opsPortField(9302, '/livez, /readyz, /metrics and /admin/full-refresh'),
+  KAFKA_GROUP_ID: consumerGroupField(APP_NAME),
   SFCC_HOST: z
     .url()
     .default('http://127.0.0.1:8302')

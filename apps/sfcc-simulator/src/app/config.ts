@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseAppEnvSchema, parseEnv } from '@wair-sfcc/app-runtime';
+import { baseAppEnvSchema, parseEnv, opsPortField } from '@wair-sfcc/app-runtime';
 
 export const APP_NAME = 'sfcc-simulator';
 
@@ -12,13 +12,7 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
  * simulated SFCC APIs, `/__sim/` and `/livez` `/readyz` `/metrics`.
  */
 export const configSchema = baseAppEnvSchema.pick({ LOG_LEVEL: true, OPS_HOST: true }).extend({
-  OPS_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(8302)
-    .describe('Port of the simulated SFCC APIs, /__sim/, /livez, /readyz and /metrics; 0 picks a free port.'),
+  OPS_PORT: opsPortField(8302, 'the simulated SFCC APIs, /__sim/, /livez, /readyz and /metrics'),
   SIM_CLIENT_ID: z
     .string()
     .min(1)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseAppEnvSchema, parseEnv } from '@wair-sfcc/app-runtime';
+import { baseAppEnvSchema, parseEnv, opsPortField, consumerGroupField } from '@wair-sfcc/app-runtime';
 import { TOPICS } from '@wair-sfcc/contracts';
 
 export const APP_NAME = 'wair-ingest';
@@ -19,20 +19,8 @@ export function listOf(value: string): string[] {
 
 /** Environment variables of the WAIR ingest (names are the keys). */
 export const configSchema = baseAppEnvSchema.extend({
-  OPS_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(9301)
-    .describe('Port for /livez, /readyz, /metrics, the webhook receiver and /admin; 0 picks a free port.'),
-  KAFKA_GROUP_ID: z
-    .string()
-    .min(1)
-    .default(APP_NAME)
-    .describe(
-      'Consumer group id of the app; all replicas share it so they split the partitions between them.',
-    ),
+  OPS_PORT: opsPortField(9301, '/livez, /readyz, /metrics, the webhook receiver and /admin'),
+  KAFKA_GROUP_ID: consumerGroupField(APP_NAME),
   WAIR_BASE_URL: z
     .string()
     .default('')

@@ -112,7 +112,7 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
     await waitFor(
       'every SKU to equal the simulator',
       async () =>
-        (truth = await sim.get<SimTruth[]>('/__sim/stock')).every(
+        (await sim.get<SimTruth[]>('/__sim/stock')).every(
           (t) => figures(observer.get(t.skuCode)?.locations ?? []) === figures(t.locations),
         ),
       40_000,

@@ -1,3 +1,4 @@
+import { opsPortField } from '@wair-sfcc/app-runtime';
 import { z } from 'zod';
 
 export const APP_NAME = 'wair-simulator';
@@ -10,13 +11,7 @@ export const configSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
     .describe('pino log level.'),
-  OPS_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65535)
-    .default(8301)
-    .describe('HTTP port of the WAIR API, /__sim/ and /readyz; 0 picks a free port.'),
+  OPS_PORT: opsPortField(8301, 'the WAIR API, /__sim/ and /readyz'),
   OPS_HOST: z.string().default('127.0.0.1').describe('Interface the HTTP server listens on.'),
   WAIR_TENANT: z.string().min(1).default('sim-tenant').describe('Tenant expected in the X-Tenant header.'),
   WAIR_USERNAME: z.string().min(1).default('sim-user').describe('API user accepted by POST /Token.'),
