@@ -13,5 +13,7 @@ export default {
   globalSetup: '<rootDir>/tools/jest/int-global-setup.ts',
   globalTeardown: '<rootDir>/tools/jest/int-global-teardown.ts',
   testTimeout: 120_000,
-  maxWorkers: 2,
+  // One file at a time: each file runs simulators, apps and clients beside the broker and the
+  // registry, and two such files at once overload a 2-core machine into timeouts.
+  maxWorkers: 1,
 };

@@ -97,6 +97,14 @@ export const configSchema = baseAppEnvSchema.extend({
     60_000,
     'Target time from a WAIR change to its SFCC write; older pending entries are logged as late.',
   ),
+  SFCC_BREAKER_RESET_MS: ms(
+    10_000,
+    'How long the circuit breaker stays open after SFCC failed repeatedly before it lets a trial call through; short, so recovery after an outage is quick.',
+  ),
+  SFCC_RETRY_MAX_MS: ms(
+    5_000,
+    'Ceiling of the jittered backoff between retries of a failed SFCC call or batch, in milliseconds.',
+  ),
   FULL_REFRESH_INTERVAL_MS: ms(
     24 * 3600_000,
     'Time between scheduled full refreshes through IMPEX, in milliseconds; 0 disables the schedule (on-demand only).',

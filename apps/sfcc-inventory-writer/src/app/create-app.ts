@@ -134,6 +134,7 @@ export function createApp(deps: WriterDeps): WriterApp {
     now,
     batchSize: config.WRITE_BATCH_SIZE,
     concurrency: config.WRITE_CONCURRENCY,
+    retry: { initialMs: 200, maxMs: config.SFCC_RETRY_MAX_MS },
   });
   const fullRefresh = createFullRefresh({
     readStock: () => readStockTable(kafka, stockTopic),

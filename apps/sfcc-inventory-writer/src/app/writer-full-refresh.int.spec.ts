@@ -15,7 +15,7 @@ import {
 } from './writer-test-harness';
 
 // Scaled down from the 100,000 to fit the time budget of one file on a 2-core machine.
-const SKUS = 20_000;
+const SKUS = 100_000;
 const KNOWN = 15_000;
 
 /**

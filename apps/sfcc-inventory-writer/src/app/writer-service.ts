@@ -28,7 +28,8 @@ export function createWriterService(
     maxPartsPerBatch: config.WRITE_BATCH_SIZE,
     resilience: {
       rateLimit: { ratePerSecond: config.SFCC_RATE_PER_SEC, concurrency: config.WRITE_CONCURRENCY },
-      retry: { onRetry: (error) => late.app?.observeSfccError(error) },
+      retry: { maxDelayMs: config.SFCC_RETRY_MAX_MS, onRetry: (error) => late.app?.observeSfccError(error) },
+      circuitBreaker: { resetTimeoutMs: config.SFCC_BREAKER_RESET_MS },
     },
     impex: { jobId: config.SFCC_IMPEX_JOB_ID },
   });

@@ -92,7 +92,7 @@ describe('wair-ingest against a lossy, duplicating, reordering WAIR', () => {
           const last = history.get(t.skuCode)?.at(-1);
           return last !== undefined && figures(last.locations) === figures(t.locations);
         }),
-      30_000,
+      60_000,
       250,
     );
 

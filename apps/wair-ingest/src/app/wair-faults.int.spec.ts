@@ -115,7 +115,7 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
         (await sim.get<SimTruth[]>('/__sim/stock')).every(
           (t) => figures(observer.get(t.skuCode)?.locations ?? []) === figures(t.locations),
         ),
-      40_000,
+      60_000,
       250,
     );
     const counters = await sim.get<{ requests: Record<string, number>; faults: Record<string, number> }>(
