@@ -35,7 +35,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
   return {
     home,
     cacheDir: env['LOCAL_STACK_CACHE'] ?? path.join(home, '.cache'),
-    runDir: env['LOCAL_STACK_RUN'] ?? path.join(home, '.run'),
+    runDir: path.resolve(env['LOCAL_STACK_RUN'] ?? path.join(home, '.run')),
     kafkaPort: port(env, 'LOCAL_KAFKA_PORT', DEFAULT_PORTS.kafka),
     controllerPort: port(env, 'LOCAL_KAFKA_CONTROLLER_PORT', DEFAULT_PORTS.controller),
     registryPort: port(env, 'LOCAL_REGISTRY_PORT', DEFAULT_PORTS.registry),

@@ -62,6 +62,15 @@ export const configSchema = baseAppEnvSchema.extend({
   ),
   POLL_INTERVAL_MS: ms(3000, 'Pause between change polls of stock and dispatches; 0 disables polling.'),
   POLL_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(500).describe('Limit of one polled page.'),
+  POLL_MAX_PAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(1000)
+    .describe(
+      'Largest Limit the WAIR feed accepts. A full page whose records share one modifiedDateTime is read again at this size (Offset paging through such a group can skip rows that change meanwhile).',
+    ),
   SNAPSHOT_INTERVAL_MS: ms(
     6 * 3600_000,
     'Pause between full snapshots of stock and the SKU master; 0 disables the schedule (POST /admin/snapshot still works).',

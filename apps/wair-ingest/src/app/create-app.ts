@@ -103,6 +103,14 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
             cursors,
             names,
             pageSize: config.POLL_PAGE_SIZE,
+            maxPageSize: config.POLL_MAX_PAGE_SIZE,
+            onTiedGroup: (from, records) => {
+              metrics.tiedGroups.inc({ feed });
+              logger.warn(
+                { feed, modifiedDateTime: new Date(from).toISOString(), records },
+                'more WAIR records share one modifiedDateTime than POLL_MAX_PAGE_SIZE; walking them with Offset, the next snapshot repairs any row missed',
+              );
+            },
             ingest: feed === 'stock' ? pipeline.stock : pipeline.dispatch,
             onCursor: (from) => metrics.cursorAge.set({ feed }, (Date.now() - from) / 1000),
             logger,

@@ -24,6 +24,11 @@ export function createIngestMetrics(registry: MetricsRegistry) {
       help: 'Webhooks rejected with 401, by reason (missing, mismatch, stale).',
       labelNames: ['reason'],
     }),
+    tiedGroups: createCounter(registry, {
+      name: 'wair_ingest_poll_tied_groups_total',
+      help: 'Polls that met more records sharing one modifiedDateTime than POLL_MAX_PAGE_SIZE and had to walk them with Offset (rows changing meanwhile can be missed until the next snapshot), by feed.',
+      labelNames: ['feed'],
+    }),
     dlq: createCounter(registry, {
       name: 'wair_ingest_dlq_records_total',
       help: 'Invalid WAIR records parked on a DLQ topic, by topic.',

@@ -85,6 +85,14 @@ describe('wair-ingest against a lossy, duplicating, reordering WAIR', () => {
 
     const truth = await sim.get<SimTruth[]>('/__sim/stock');
     expect(truth.length).toBe(40);
+    const differing = () =>
+      truth
+        .map((t) => ({ t, last: history.get(t.skuCode)?.at(-1) }))
+        .filter(({ t, last }) => last === undefined || figures(last.locations) !== figures(t.locations))
+        .map(
+          ({ t, last }) =>
+            `${t.skuCode}: WAIR ${figures(t.locations)} | topic ${last ? figures(last.locations) : '(none)'}`,
+        );
     await waitFor(
       'every SKU on the topic to equal the simulator',
       () =>
@@ -94,7 +102,9 @@ describe('wair-ingest against a lossy, duplicating, reordering WAIR', () => {
         }),
       60_000,
       250,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; differing: ${differing().join('; ')}`);
+    });
 
     const origins = new Set<string>();
     for (const [sku, values] of history) {
