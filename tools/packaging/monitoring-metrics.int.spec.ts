@@ -12,7 +12,6 @@ import { alertExpressions, dashboardExpressions } from './monitoring-queries';
 const PENDING: readonly string[] = [
   'sfcc_http_responses_total',
   'integration_exceptions_open',
-  'kafka_dlq_records_total',
   'dispatch_confirmation_delay_seconds',
 ];
 

@@ -16,6 +16,7 @@ export {
 } from './topic-catalogue';
 export { COMPACTED_TOPIC_CONFIGS, DLQ_PARTITIONS, DLQ_TOPIC_CONFIGS } from './topic-configs';
 export { DLQ_HEADERS, dlqHeaders, type DlqContext, type DlqHeaderName } from './dlq-headers';
+export { isDlqTopic } from './topic-naming';
 export { contractSamples, type ContractSample } from './contract-samples';
 export { avroLogicalTypes } from './avro-logical-types';
 export { DecimalLogicalType } from './decimal-logical-type';

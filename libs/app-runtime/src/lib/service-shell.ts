@@ -1,5 +1,6 @@
 import {
   createConsumerLagCollector,
+  createCounter,
   createMetricsRegistry,
   createOpsServer,
   type Logger,
@@ -40,6 +41,12 @@ export function createServiceShell(options: ServiceShellOptions) {
     port: options.ops.port,
     extraRoutes: options.extraRoutes,
   });
+  const dlqRecords = createCounter(registry, {
+    name: 'kafka_dlq_records_total',
+    help: 'Records parked on a DLQ topic by this app (acknowledged by Kafka), by DLQ topic.',
+    labelNames: ['topic'],
+  });
+  options.kafka.onDlqRecords((topic, count) => dlqRecords.inc({ topic }, count));
   const lag = createConsumerLagCollector({
     registry,
     source: options.kafka.admin,

@@ -20,6 +20,11 @@ export interface KafkaRuntime {
   tableReader<Value, Row = Value>(
     options: Omit<TableReaderOptions<Value, Row>, 'kafka' | 'codec' | 'logger'>,
   ): TableReader<Row>;
+  /**
+   * Subscribes to records acknowledged on DLQ topics by any producer of this runtime (consumer
+   * parking and an app's own parking alike), e.g. for `kafka_dlq_records_total`.
+   */
+  onDlqRecords(listener: (dlqTopic: string, count: number) => void): void;
   provision(specs: readonly TopicSpec[], options?: ProvisionOptions): Promise<TopicReport[]>;
   /** True when the registry's Confluent API answers. */
   registryAnswers(timeoutMs?: number): Promise<boolean>;
@@ -35,11 +40,23 @@ export function createKafkaRuntime(settings: KafkaSettings, logger: Logger): Kaf
           authorization: `Basic ${Buffer.from(`${settings.registry.username}:${settings.registry.password}`).toString('base64')}`,
         }
       : undefined;
+  const dlqListeners: Array<(dlqTopic: string, count: number) => void> = [];
   return {
     settings,
     admin,
     codec,
-    producer: (options) => createTypedProducer({ ...options, kafka, codec, logger }),
+    producer: (options) =>
+      createTypedProducer({
+        ...options,
+        kafka,
+        codec,
+        logger,
+        onDlqRecords: (topic, count) => {
+          for (const listener of dlqListeners) listener(topic, count);
+          options.onDlqRecords?.(topic, count);
+        },
+      }),
+    onDlqRecords: (listener) => void dlqListeners.push(listener),
     consumer: (options) => createTypedConsumer({ ...options, kafka, codec, logger }),
     tableReader: (options) => createTableReader({ ...options, kafka, codec, logger }),
     provision: (specs, options) => provisionTopics(kafka, specs, options),

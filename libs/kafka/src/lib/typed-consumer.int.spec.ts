@@ -33,6 +33,8 @@ describe('typed consumer', () => {
   it('parks a corrupt record and an impossible one on the DLQ with their reasons, and keeps the partition flowing', async () => {
     const spec = { ...topicSpecFor(stockBase, uniqueName('tc.stock')), partitions: 1 };
     await createTestTopic(runtime, spec);
+    const dlqCounts = new Map<string, number>();
+    runtime.onDlqRecords((topic, count) => dlqCounts.set(topic, (dlqCounts.get(topic) ?? 0) + count));
     const producer = runtime.producer({ topics: [spec] });
     await producer.connect();
     const corrupt = Buffer.from('definitely not avro');
@@ -68,6 +70,8 @@ describe('typed consumer', () => {
     expect(handled.map((h) => h.key)).toEqual([sample.key]);
     expect(handled[0]?.value).toEqual(sample.value);
     const parked = await readRaw(dlqTopicName(spec.name), 2);
+    // What kafka_dlq_records_total counts: both parked records, on the DLQ topic's name.
+    expect(Object.fromEntries(dlqCounts)).toEqual({ [dlqTopicName(spec.name)]: 2 });
     const bad = parked.find((p) => p.key === 'SKU-BAD');
     expect(bad?.value?.equals(corrupt)).toBe(true);
     expect(bad?.headers[DLQ_HEADERS.sourceTopic]).toBe(spec.name);

@@ -1,5 +1,5 @@
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
-import type { TopicSpec } from '@wair-sfcc/contracts';
+import { isDlqTopic, type TopicSpec } from '@wair-sfcc/contracts';
 import type { Logger } from '@wair-sfcc/observability';
 import type avro from 'avsc';
 import type { SchemaCodec } from './schema-codec';
@@ -39,6 +39,8 @@ export interface TypedProducerOptions {
   /** How long a record waits for companions before its batch is sent. */
   lingerMs?: number;
   maxBatchRecords?: number;
+  /** Told how many records each DLQ topic (`<topic>.dlq`) received once Kafka acknowledged them. */
+  onDlqRecords?: (dlqTopic: string, count: number) => void;
 }
 
 interface Pending {
@@ -108,6 +110,10 @@ export function createTypedProducer(options: TypedProducerOptions): TypedProduce
           topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
         });
         for (const p of batch) p.resolve();
+        if (options.onDlqRecords) {
+          for (const [topic, messages] of byTopic)
+            if (isDlqTopic(topic)) options.onDlqRecords(topic, messages.length);
+        }
       } catch (error) {
         logger.warn({ err: error, records: batch.length }, 'produce failed');
         for (const p of batch) p.reject(error as Error);
