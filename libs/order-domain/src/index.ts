@@ -57,3 +57,12 @@ export {
   type ShipmentAttempt,
   type DispatchTiming,
 } from './lib/fulfilment-state';
+export { UpstreamCallError, isUpstreamCallError } from './lib/upstream-call.error';
+export type {
+  ScapiOrdersPort,
+  SfccOrderQuery,
+  SfccOrderPage,
+  SfccExportStatus,
+  SfccOrderStatus,
+} from './lib/scapi-orders.port';
+export type { WairSalesPort, WairSaleResult } from './lib/wair-sales.port';

@@ -82,3 +82,4 @@ export {
   type CatalogPullerOptions,
   type CatalogPullResult,
 } from './lib/catalog/catalog-puller';
+export { createScapiOrdersClient, type ScapiOrdersClientOptions } from './lib/orders/scapi-orders.client';

@@ -8,3 +8,7 @@ export {
   type InventoryState,
   type OutcomeRule,
 } from './lib/testing/in-memory-inventory.fakes';
+export {
+  createInMemoryScapiOrders,
+  type InMemoryScapiOrders,
+} from './lib/testing/in-memory-scapi-orders.fake';

@@ -15,6 +15,7 @@ import { createSimAdminRoutes } from '../inspect/sim-admin.routes';
 import { createBatchRoutes } from '../ocapi/batch.routes';
 import { createOcapiDataDispatcher } from '../ocapi/ocapi-data-dispatcher';
 import { createOcapiDataRoutes } from '../ocapi/ocapi-data.routes';
+import { createOrdersRoutes } from '../scapi/orders.routes';
 import { createProductsRoutes } from '../scapi/products.routes';
 import { APP_NAME } from './config';
 import type { SimState } from './sim-state';
@@ -67,6 +68,14 @@ export function createSimHttpOptions(state: SimState, logger: Logger): OpsHttpAp
           tokens: state.tokens,
           organizationId: config.SIM_ORGANIZATION_ID,
           catalog: () => state.catalog,
+        }),
+      );
+      api.use(
+        createOrdersRoutes({
+          tokens: state.tokens,
+          organizationId: config.SIM_ORGANIZATION_ID,
+          orders: state.orders,
+          now: state.now,
         }),
       );
       app.use(api);

@@ -17,6 +17,21 @@ const ENDPOINTS: Array<[RegExp, string]> = [
   [/^\/s\//, 'ocapi.other'],
   [/^\/on\/demandware\.servlet\/webdav\//, 'webdav'],
   [/^\/product\/products\/v1\/organizations\/[^/]+\/product-search$/, 'scapi.product_search'],
+  [/^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/?$/, 'scapi.orders'],
+  [/^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/[^/]+\/?$/, 'scapi.order'],
+  [
+    /^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/[^/]+\/export-status$/,
+    'scapi.order_export_status',
+  ],
+  [
+    /^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/[^/]+\/shipping-status$/,
+    'scapi.order_shipping_status',
+  ],
+  [/^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/[^/]+\/status$/, 'scapi.order_status'],
+  [
+    /^\/checkout\/orders\/v1\/organizations\/[^/]+\/orders\/[^/]+\/oms-status-events$/,
+    'scapi.order_oms_status_events',
+  ],
 ];
 
 /** The endpoint label of a request path (route template, not the ids in it). */

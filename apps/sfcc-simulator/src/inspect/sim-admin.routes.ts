@@ -5,18 +5,25 @@ import { partialFaultSettingsSchema } from '../faults/fault-settings';
 import { toInventoryDocument } from '../ocapi/inventory-record.document';
 import type { RequestCounters } from './request-counters';
 
-const orderSchema = z.strictObject({
-  lines: z
-    .array(
-      z.strictObject({
-        productId: z.string().min(1),
-        quantity: z.number().int().min(1),
-        listId: z.string().optional(),
-      }),
-    )
-    .min(1),
-  force: z.boolean().optional(),
-});
+const orderSchema = z
+  .strictObject({
+    lines: z
+      .array(
+        z.strictObject({
+          productId: z.string().min(1).optional(),
+          quantity: z.number().int().min(0),
+          listId: z.string().optional(),
+        }),
+      )
+      .min(1),
+    force: z.boolean().optional(),
+    /** Lets lines lack a product id or have quantity 0, to test consumers' validation. */
+    allowMalformed: z.boolean().optional(),
+  })
+  .refine((o) => o.allowMalformed || o.lines.every((l) => l.productId && l.quantity > 0), {
+    message: 'lines need productId and quantity >= 1 unless allowMalformed is true',
+    path: ['lines'],
+  });
 
 /**
  * The simulator's own JSON API under `/__sim/`: inspection (records with history, writes, request
@@ -67,6 +74,32 @@ export function createSimAdminRoutes(state: SimState, counters: RequestCounters)
     const result = state.storefront.place(parsed.data.lines, parsed.data.force ?? false);
     if (!result.ok) return void res.status(409).json({ error: result.reason });
     res.status(201).json(result.order);
+  });
+  r.post('/__sim/orders/:orderNo/cancel', (req, res) => {
+    const result = state.storefront.cancel(req.params.orderNo);
+    if (!result.ok)
+      return void res.status(state.orders.get(req.params.orderNo) ? 409 : 404).json({ error: result.reason });
+    res.json(result.order);
+  });
+  r.get('/__sim/orders/dispatch-emails', (_req, res) => {
+    const emails = state.orders.dispatchEmails();
+    const byOrder: Record<string, { emails: number; duplicates: number }> = {};
+    for (const e of emails) {
+      const entry = (byOrder[e.orderNo] ??= { emails: 0, duplicates: 0 });
+      entry.emails += 1;
+      if (e.duplicate) entry.duplicates += 1;
+    }
+    res.json({
+      total: emails.length,
+      duplicates: emails.filter((e) => e.duplicate).length,
+      byOrder,
+      emails,
+    });
+  });
+  r.get('/__sim/orders/:orderNo', (req, res) => {
+    const order = state.orders.get(req.params.orderNo);
+    if (!order) return void res.status(404).json({ error: `no order ${req.params.orderNo}` });
+    res.json(order);
   });
   r.put('/__sim/storefront', (req, res) => {
     const parsed = z.strictObject({ ordersPerMinute: z.number().min(0) }).safeParse(req.body);

@@ -5,14 +5,22 @@ const TITLES: Record<number, [string, string]> = {
   401: ['Unauthorized', 'unauthorized'],
   403: ['Forbidden', 'forbidden'],
   404: ['Not Found', 'not-found'],
+  409: ['Conflict', 'conflict'],
+  429: ['Too Many Requests', 'too-many-requests'],
+  503: ['Service Unavailable', 'service-unavailable'],
 };
 
-/** SCAPI's error body: `{type, title, detail}` with the documented error type URLs. */
+/** SCAPI's RFC 7807 error body: `{type, title, detail}` with the documented error type URLs. */
 export function sendScapiError(res: Response, status: number, detail: string): void {
-  const [title, slug] = TITLES[status] ?? ['Error', 'internal-server-error'];
-  res.status(status).json({
-    type: `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${slug}`,
-    title,
-    detail,
-  });
+  const [title, slug] = TITLES[status] ?? ['Internal Server Error', 'internal-server-error'];
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `https://api.commercecloud.salesforce.com/documentation/error/v1/errors/${slug}`,
+        title,
+        detail,
+      }),
+    );
 }

@@ -43,17 +43,26 @@ export function createStorefront(options: StorefrontOptions) {
     return record.perpetual ? Number.POSITIVE_INFINITY : options.inventory.figures(record).ats;
   };
 
+  /**
+   * Places an order. Lines without a product id or with quantity 0 exist only for tests of the
+   * consumers' validation: they skip the availability check and count in no turnover.
+   */
   function place(
-    lines: Array<{ productId: string; quantity: number; listId?: string }>,
+    lines: Array<{ productId?: string; quantity: number; listId?: string }>,
     force = false,
   ): PlaceResult {
     if (lines.length === 0) return { ok: false, reason: 'an order needs at least one line' };
-    const short = lines.find((l) => available(l.listId ?? options.listId, l.productId) < l.quantity);
+    const short = lines.find(
+      (l) =>
+        l.productId !== undefined &&
+        l.quantity > 0 &&
+        available(l.listId ?? options.listId, l.productId) < l.quantity,
+    );
     if (short && !force)
       return { ok: false, reason: `ats of ${short.productId} does not cover ${short.quantity}` };
     const orderNo = options.orders.nextOrderNo();
     const { firstName, lastName, address } = person();
-    const order: SimOrder = {
+    const order = options.orders.add({
       orderNo,
       creationDate: new Date(options.now()).toISOString(),
       status: 'new',
@@ -61,7 +70,7 @@ export function createStorefront(options: StorefrontOptions) {
       siteId: options.siteId,
       productItems: lines.map((l, i) => ({
         itemId: `${orderNo}-${i + 1}`,
-        productId: l.productId,
+        ...(l.productId === undefined ? {} : { productId: l.productId }),
         quantity: l.quantity,
         inventoryListId: l.listId ?? options.listId,
       })),
@@ -72,8 +81,18 @@ export function createStorefront(options: StorefrontOptions) {
       billingAddress: address,
       shippingAddress: address,
       oversold: short !== undefined,
-    };
-    options.orders.add(order);
+    });
+    return { ok: true, order };
+  }
+
+  /** Cancels an order as a customer-service agent would; shipped or completed orders refuse. */
+  function cancel(orderNo: string): { ok: true; order: SimOrder } | { ok: false; reason: string } {
+    const order = options.orders.get(orderNo);
+    if (!order) return { ok: false, reason: `no order ${orderNo}` };
+    if (order.status === 'completed' || order.shippingStatus !== 'not_shipped')
+      return { ok: false, reason: `order ${orderNo} is ${order.status}/${order.shippingStatus}` };
+    order.status = 'cancelled';
+    order.lastModified = new Date(options.now()).toISOString();
     return { ok: true, order };
   }
 
@@ -91,6 +110,7 @@ export function createStorefront(options: StorefrontOptions) {
   let perMinute = 0;
   return {
     place,
+    cancel,
     placeRandom,
     get ordersPerMinute(): number {
       return perMinute;
