@@ -1,9 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { SimCatalogue } from '@wair-sfcc/sim-catalogue';
+import type { BatchState } from './batch-state';
 import type { DispatchBook } from './dispatch-book';
 import type { FaultInjector } from './fault-injector';
+import type { OrderBook } from './order-book';
 import type { StockModel } from './stock-model';
 import type { TokenStore } from './token-store';
+import { createWriteRoutes } from './write-routes';
 
 export interface ApiDeps {
   tenant: string;
@@ -15,6 +18,8 @@ export interface ApiDeps {
   catalogue: SimCatalogue;
   faults: FaultInjector;
   counters: Map<string, number>;
+  batch: BatchState;
+  orders: OrderBook;
 }
 
 const MAX_LIMIT = 1000;
@@ -62,7 +67,7 @@ function page<T>(res: Response, all: T[], offset: number, limit: number, map: (r
   });
 }
 
-/** The WAIR API: POST /Token and the read side of docs/wair-contract.md under /api/v1. */
+/** The WAIR API: POST /Token, and the read and write sides of docs/wair-contract.md under /api/v1. */
 export function createApiRoutes(deps: ApiDeps): Router {
   const router = express.Router();
   const count = (name: string): void => void deps.counters.set(name, (deps.counters.get(name) ?? 0) + 1);
@@ -96,6 +101,7 @@ export function createApiRoutes(deps: ApiDeps): Router {
     next();
   });
   api.use(deps.faults.middleware);
+  api.use(createWriteRoutes({ batch: deps.batch, orders: deps.orders, count }));
   const handle = (
     name: string,
     withFrom: boolean,

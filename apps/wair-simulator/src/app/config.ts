@@ -63,6 +63,24 @@ export const configSchema = z.object({
     .min(1)
     .default(5)
     .describe('Delivery attempts per webhook on non-2xx or network errors.'),
+  FULFILMENT_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5000)
+    .describe('Time from accepting a sale (POST /api/v1/Sales) to dispatching it.'),
+  FULFILMENT_SPLIT_RATE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.3)
+    .describe('Share of multi-line orders shipped in several parcels (one dispatch each).'),
+  BATCH_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(300)
+    .describe('A started batch with no write call for this long expires (later writes get 409).'),
   FAULT_LATENCY_MS: z.coerce
     .number()
     .int()
@@ -73,6 +91,9 @@ export const configSchema = z.object({
   FAULT_503_RATE: rate('Share of API requests answered 503.'),
   FAULT_429_RATE: rate('Share of API requests answered 429 with Retry-After.'),
   FAULT_DROP_RATE: rate('Share of API requests whose connection is dropped without an answer.'),
+  FAULT_LOST_ANSWER_RATE: rate(
+    'Share of API requests that are processed but whose connection is then dropped before the answer.',
+  ),
   FAULT_MALFORMED_RATE: rate(
     'Share of returned records that are malformed (wrong type, missing field, negative quantity, unknown location).',
   ),

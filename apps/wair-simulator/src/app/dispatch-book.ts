@@ -21,17 +21,25 @@ const CARRIERS = [
 ];
 
 /**
- * Web orders WAIR fulfils from WEB01: each internal order ships in one or two parcels (split
- * shipments), and each shipment takes the stock out of WEB01. Issue 6 adds orders received through
- * POST /Sales; they are dispatched the same way through {@link dispatchOrder}.
+ * Web orders WAIR fulfils from WEB01: each order ships in one or several parcels (split shipments),
+ * and each shipment takes the stock out of the location (onHand and reserved drop). Orders received
+ * through POST /Sales (see order-book.ts) are dispatched the same way through `dispatchOrder`.
  */
 export function createDispatchBook(model: StockModel, random: SeededRandom, clock: () => number) {
   const dispatches = new Map<string, DispatchRecord>();
   let orderSerial = 0;
   let dispatchSerial = 0;
 
-  function dispatchOrder(orderNumber: string, lines: Array<{ skuCode: string; quantity: number }>) {
-    const parts = lines.length > 1 && random.chance(0.3) ? [lines.slice(0, 1), lines.slice(1)] : [lines];
+  /** Ships an order from `locationCode`, in one parcel or (at `splitRate`) up to three. */
+  function dispatchOrder(
+    orderNumber: string,
+    lines: Array<{ skuCode: string; quantity: number }>,
+    { splitRate = 0.3, locationCode = 'WEB01' }: { splitRate?: number; locationCode?: string } = {},
+  ) {
+    const parcels = lines.length > 1 && random.chance(splitRate) ? Math.min(lines.length, 3) : 1;
+    const parts = Array.from({ length: parcels }, (_, i) =>
+      i < parcels - 1 ? lines.slice(i, i + 1) : lines.slice(i),
+    );
     const out: { dispatches: DispatchRecord[]; stock: StockRow[] } = { dispatches: [], stock: [] };
     for (const part of parts) {
       dispatchSerial += 1;
@@ -53,12 +61,12 @@ export function createDispatchBook(model: StockModel, random: SeededRandom, cloc
       dispatches.set(record.dispatchId, record);
       out.dispatches.push(record);
       for (const line of part) {
-        const cur = model.get(line.skuCode, 'WEB01') ?? { onHand: 0, reserved: 0 };
+        const cur = model.get(line.skuCode, locationCode) ?? { onHand: 0, reserved: 0 };
         out.stock.push(
           model.set(
             'DISPATCH',
             line.skuCode,
-            'WEB01',
+            locationCode,
             Math.max(0, cur.onHand - line.quantity),
             Math.max(0, cur.reserved - line.quantity),
           ),

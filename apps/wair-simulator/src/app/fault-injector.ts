@@ -9,6 +9,8 @@ export interface Faults {
   rate429: number;
   retryAfterSeconds: number;
   dropRate: number;
+  /** Share of requests that are processed but whose answer is lost (connection dropped after). */
+  lostAnswerRate: number;
   malformedRate: number;
 }
 
@@ -17,7 +19,15 @@ const MALFORMATIONS = ['WRONG_TYPE', 'MISSING_FIELD', 'NEGATIVE_QUANTITY', 'UNKN
 /** Express middleware for the API faults, and the record mangler for malformed records. */
 export function createFaultInjector(initial: Faults, random: SeededRandom) {
   const faults: Faults = { ...initial };
-  const counters = { latency: 0, error500: 0, error503: 0, rate429: 0, dropped: 0, malformed: 0 };
+  const counters = {
+    latency: 0,
+    error500: 0,
+    error503: 0,
+    rate429: 0,
+    dropped: 0,
+    answersLost: 0,
+    malformed: 0,
+  };
 
   const middleware = (req: Request, res: Response, next: NextFunction): void => {
     const go = (): void => {
@@ -46,6 +56,15 @@ export function createFaultInjector(initial: Faults, random: SeededRandom) {
         counters.error500 += 1;
         res.status(500).json({ error: 'internal_error', message: 'Unexpected error' });
         return;
+      }
+      // The worst case for a writer: WAIR did the work, the client never hears so and retries.
+      // Guarded so that a zero rate draws no random number (seeded runs stay as they were).
+      if (faults.lostAnswerRate > 0 && random.chance(faults.lostAnswerRate)) {
+        counters.answersLost += 1;
+        res.json = (() => {
+          req.socket.destroy();
+          return res;
+        }) as typeof res.json;
       }
       next();
     };

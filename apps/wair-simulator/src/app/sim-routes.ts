@@ -10,6 +10,7 @@ const faultsSchema = z
     rate429: z.number().min(0).max(1),
     retryAfterSeconds: z.number().int().min(0),
     dropRate: z.number().min(0).max(1),
+    lostAnswerRate: z.number().min(0).max(1),
     malformedRate: z.number().min(0).max(1),
   })
   .partial()
@@ -17,6 +18,15 @@ const faultsSchema = z
 
 const streamSchema = z
   .object({ changesPerSecond: z.number().min(0), dispatchEvery: z.number().int().min(0) })
+  .partial()
+  .strict();
+
+const fulfilmentSchema = z
+  .object({
+    delayMs: z.number().int().min(0),
+    splitRate: z.number().min(0).max(1),
+    batchIdleTimeoutSeconds: z.number().int().min(1),
+  })
   .partial()
   .strict();
 
@@ -68,8 +78,36 @@ export function createSimRoutes(sim: Simulator, counters: Map<string, number>): 
       webhooksIdle: sim.webhooks.idle(),
       changesGenerated: sim.stream.generated,
       dispatches: sim.dispatches.count(),
+      sales: sim.orders.counters,
+      batches: sim.batch.counters,
     });
   });
+  router.get('/sales', (_req, res) => {
+    res.json({
+      counters: sim.orders.counters,
+      batches: { ...sim.batch.counters, current: sim.batch.current() },
+      sales: sim.orders.sales(),
+      stockNotForReplenishment: sim.orders.snfrOpen(),
+    });
+  });
+  router.get('/sales/:id', (req, res) => {
+    const sale = sim.orders.sale(req.params.id);
+    if (sale) res.json(sale);
+    else res.status(404).json({ error: 'not_found', message: `no sale ${req.params.id}` });
+  });
+  router.post('/fulfil', (_req, res) => void res.json({ dispatches: sim.orders.fulfilDue() }));
+  router.get('/fulfilment', (_req, res) => {
+    res.json({ ...sim.orders.settings, batchIdleTimeoutSeconds: sim.batch.settings.idleTimeoutSeconds });
+  });
+  router.put(
+    '/fulfilment',
+    patch(fulfilmentSchema, ({ batchIdleTimeoutSeconds, ...rest }) => {
+      Object.assign(sim.orders.settings, rest);
+      if (batchIdleTimeoutSeconds !== undefined)
+        sim.batch.settings.idleTimeoutSeconds = batchIdleTimeoutSeconds;
+      return { ...sim.orders.settings, batchIdleTimeoutSeconds: sim.batch.settings.idleTimeoutSeconds };
+    }),
+  );
   router.get('/faults', (_req, res) => void res.json(sim.faults.faults));
   router.put(
     '/faults',

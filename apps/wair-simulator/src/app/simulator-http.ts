@@ -23,6 +23,8 @@ export function createSimulatorHttp(sim: Simulator, config: SimulatorConfig): Ex
       catalogue: sim.catalogue,
       faults: sim.faults,
       counters,
+      batch: sim.batch,
+      orders: sim.orders,
     }),
   );
   app.use(

@@ -1,9 +1,11 @@
 import type { Logger } from '@wair-sfcc/observability';
 import { generateSimCatalogue } from '@wair-sfcc/sim-catalogue';
+import { createBatchState } from './batch-state';
 import { createChangeGenerator } from './change-generator';
 import type { SimulatorConfig } from './config';
 import { createDispatchBook } from './dispatch-book';
 import { createFaultInjector } from './fault-injector';
+import { createOrderBook } from './order-book';
 import { createStockModel } from './stock-model';
 import { createTokenStore } from './token-store';
 import { createWebhookSender } from './webhook-sender';
@@ -27,6 +29,7 @@ export function createSimulator(config: SimulatorConfig, logger: Logger, clock: 
       rate429: config.FAULT_429_RATE,
       retryAfterSeconds: 1,
       dropRate: config.FAULT_DROP_RATE,
+      lostAnswerRate: config.FAULT_LOST_ANSWER_RATE,
       malformedRate: config.FAULT_MALFORMED_RATE,
     },
     generator.random,
@@ -43,6 +46,15 @@ export function createSimulator(config: SimulatorConfig, logger: Logger, clock: 
     generator.random,
     logger,
   );
+  const batch = createBatchState(config.BATCH_IDLE_TIMEOUT_SECONDS, clock);
+  const orders = createOrderBook({
+    catalogue,
+    model,
+    dispatches,
+    clock,
+    emit: (event, payload) => webhooks.emit(event, payload),
+    settings: { delayMs: config.FULFILMENT_DELAY_MS, splitRate: config.FULFILMENT_SPLIT_RATE },
+  });
   const stream = {
     changesPerSecond: config.CHANGES_PER_SECOND,
     dispatchEvery: config.DISPATCH_EVERY,
@@ -72,6 +84,7 @@ export function createSimulator(config: SimulatorConfig, logger: Logger, clock: 
     const n = Math.floor(due);
     due -= n;
     for (let i = 0; i < n; i += 1) step();
+    orders.fulfilDue();
   }
 
   return {
@@ -81,6 +94,8 @@ export function createSimulator(config: SimulatorConfig, logger: Logger, clock: 
     tokens,
     faults,
     webhooks,
+    batch,
+    orders,
     stream,
     step,
     start(): void {

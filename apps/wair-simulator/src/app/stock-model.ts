@@ -34,7 +34,8 @@ const key = (sku: string, loc: string): string => `${sku}\u0000${loc}`;
 /**
  * WAIR's stock: per (SKU, location) figures with a per-SKU increasing sequence. Rows are kept in a
  * Map re-inserted on every change, so iteration order is modification order: FromModifiedDateTime
- * queries are a scan, and a row changed while a client pages moves to the end (never skipped).
+ * queries are a scan, and a row changed while a client pages moves to the end (read again; Offset
+ * steps across two reads can still skip a row, see docs/wair-contract.md "Paging").
  */
 export function createStockModel(catalogue: SimCatalogue, clock: () => number, logLimit = 200_000) {
   const rows = new Map<string, Cell & { sku: string; loc: string }>();
