@@ -15,6 +15,7 @@ export {
   type RateSignal,
 } from './lib/resilience/adaptive-rate-limiter';
 export { withRetry, type RetryOptions } from './lib/resilience/retry-policy';
+export { createObservedFetch, type SfccResponseStatus } from './lib/resilience/observed-fetch';
 export {
   createSfccCircuitBreaker,
   isOutage,

@@ -42,6 +42,8 @@ export type WriterApp = Service & {
   fullRefresh: FullRefresh;
   /** Counts a retried SFCC error that was a 429 or 503 (wired to the client's retry hook). */
   observeSfccError(error: unknown): void;
+  /** Counts one HTTP attempt to SFCC by status (wired to the clients' observed fetch). */
+  observeSfccResponse(status: string): void;
 };
 
 /** Wires tables → pipeline → queue → write workers → sync reports → offset commits. */
@@ -165,6 +167,9 @@ export function createApp(deps: WriterDeps): WriterApp {
     observeSfccError(error) {
       const status = (error as { status?: unknown } | undefined)?.status;
       if (status === 429 || status === 503) metrics.throttled.inc({ status: String(status) });
+    },
+    observeSfccResponse(status) {
+      metrics.sfccResponses.inc({ status });
     },
     async start() {
       await shell.start();

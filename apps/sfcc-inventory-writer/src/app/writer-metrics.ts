@@ -64,6 +64,11 @@ export function createWriterMetrics(
       help: 'Records SFCC answered with 429 (rate limited) or 503 (load shedding).',
       labelNames: ['status'] as const,
     }),
+    sfccResponses: createCounter(registry, {
+      name: 'sfcc_http_responses_total',
+      help: 'HTTP attempts to SFCC (retries included) by status code, or network_error when no response came.',
+      labelNames: ['status'] as const,
+    }),
     rateLimit: createGauge(registry, {
       name: 'inventory_sfcc_rate_limit_per_second',
       help: 'Current SFCC request rate limit of the writer.',

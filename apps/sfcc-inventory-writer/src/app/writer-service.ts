@@ -1,7 +1,7 @@
 import type { Service } from '@wair-sfcc/app-runtime';
 import { createKafkaRuntime, toKafkaSettings } from '@wair-sfcc/kafka';
 import { createLogger, type Logger } from '@wair-sfcc/observability';
-import { createSfccInventoryClients } from '@wair-sfcc/sfcc-client';
+import { createObservedFetch, createSfccInventoryClients } from '@wair-sfcc/sfcc-client';
 import { APP_NAME, loadConfig } from './config';
 import { createApp, type WriterApp } from './create-app';
 import type { WriterTopics } from './writer-topics';
@@ -32,6 +32,7 @@ export function createWriterService(
       circuitBreaker: { resetTimeoutMs: config.SFCC_BREAKER_RESET_MS },
     },
     impex: { jobId: config.SFCC_IMPEX_JOB_ID },
+    fetch: createObservedFetch((status) => late.app?.observeSfccResponse(status)),
   });
   const app = (late.app = createApp({
     config,
