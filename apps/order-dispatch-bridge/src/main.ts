@@ -1,10 +1,4 @@
 import { runService } from '@wair-sfcc/app-runtime';
-import { createKafkaRuntime, toKafkaSettings } from '@wair-sfcc/kafka';
-import { createLogger } from '@wair-sfcc/observability';
-import { APP_NAME, loadConfig } from './app/config';
-import { createApp } from './app/create-app';
+import { createBridgeService } from './app/bridge-service';
 
-const config = loadConfig(process.env);
-const logger = createLogger({ app: APP_NAME, level: config.LOG_LEVEL });
-const kafka = createKafkaRuntime(toKafkaSettings(config, APP_NAME), logger);
-void runService({ logger, service: createApp({ config, logger, kafka }) });
+void runService(createBridgeService(process.env));

@@ -54,10 +54,18 @@ describe('topic catalogue', () => {
     ['wair.dispatches.v1', 'wair-ingest', ['order-dispatch-bridge', 'reconciliation-auditor']],
     ['wair.skus.v1', 'wair-ingest', ['reconciliation-auditor']],
     ['sfcc.products.v1', 'reconciliation-auditor', ['sfcc-inventory-writer', 'reconciliation-auditor']],
-    ['sfcc.orders.v1', 'order-dispatch-bridge', ['sfcc-inventory-writer', 'reconciliation-auditor']],
+    [
+      'sfcc.orders.v1',
+      'order-dispatch-bridge',
+      ['sfcc-inventory-writer', 'reconciliation-auditor', 'order-dispatch-bridge'],
+    ],
     ['sfcc.inventory-sync.v1', 'sfcc-inventory-writer', ['reconciliation-auditor', 'sfcc-inventory-writer']],
     ['sfcc.fulfilment.v1', 'order-dispatch-bridge', ['reconciliation-auditor', 'order-dispatch-bridge']],
-    ['integration.exceptions.v1', 'reconciliation-auditor', ['reconciliation-auditor']],
+    [
+      'integration.exceptions.v1',
+      'reconciliation-auditor',
+      ['reconciliation-auditor', 'order-dispatch-bridge'],
+    ],
   ])('%s is written by %s and read by %p', (name, owner, consumers) => {
     expect(findTopic(name)).toMatchObject({ owner, consumers });
   });

@@ -107,7 +107,8 @@ const MAIN_TOPICS: MainTopicDefinition[] = [
     key: 'order no',
     partitions: 3,
     owner: 'order-dispatch-bridge',
-    consumers: ['sfcc-inventory-writer', 'reconciliation-auditor'],
+    // The bridge reads its own facts back at start to know which orders it already handed over.
+    consumers: ['sfcc-inventory-writer', 'reconciliation-auditor', 'order-dispatch-bridge'],
   },
   {
     name: TOPICS.sfccInventorySync,
@@ -134,7 +135,8 @@ const MAIN_TOPICS: MainTopicDefinition[] = [
     partitions: 3,
     owner: 'reconciliation-auditor',
     alsoWrittenBy: [...APP_NAMES],
-    consumers: ['reconciliation-auditor'],
+    // The bridge reads back the exceptions it raised, so it resolves them after a restart.
+    consumers: ['reconciliation-auditor', 'order-dispatch-bridge'],
   },
   {
     name: TOPICS.wairIngestCursors,

@@ -12,6 +12,27 @@ describe('order-dispatch-bridge config', () => {
     expect(config.KAFKA_GROUP_ID).toBe('order-dispatch-bridge');
   });
 
+  it('defaults to the local simulators and leaves the c_* attributes off', () => {
+    const config = loadConfig(env);
+    expect(config).toMatchObject({
+      SFCC_SCAPI_HOST: 'http://127.0.0.1:8302',
+      SFCC_ORGANIZATION_ID: 'f_ecom_zzzz_001',
+      WAIR_BASE_URL: 'http://127.0.0.1:8301',
+      ORDER_POLL_INTERVAL_MS: 5_000,
+      DISPATCH_COMPLETE_ORDER: 'false',
+      DISPATCH_ATTR_TRACKING_NUMBERS: '',
+    });
+  });
+
+  it('refuses attribute names that are not custom attributes', () => {
+    expect(() => loadConfig({ ...env, DISPATCH_ATTR_TRACKING_NUMBERS: 'trackingNumber' })).toThrow(
+      /DISPATCH_ATTR_TRACKING_NUMBERS/,
+    );
+    expect(
+      loadConfig({ ...env, DISPATCH_ATTR_TRACKING_NUMBERS: 'c_tracking' }).DISPATCH_ATTR_TRACKING_NUMBERS,
+    ).toBe('c_tracking');
+  });
+
   it('refuses to start without Kafka settings, naming them', () => {
     expect(() => loadConfig({})).toThrow(/KAFKA_BROKERS[\s\S]*SCHEMA_REGISTRY_URL/);
   });

@@ -1,0 +1,222 @@
+import type { Fulfilment, OrderDispatches } from '@wair-sfcc/contracts';
+import { backoffDelay } from '@wair-sfcc/kafka';
+import type { Logger } from '@wair-sfcc/observability';
+import { isDispatchOverdue, isFullyConfirmed, type DispatchProblem } from '@wair-sfcc/order-domain';
+import { formatDuration } from '@wair-sfcc/audit-rules';
+import type { BridgeMetrics } from './bridge-metrics';
+import type { DispatchConfirmer } from './dispatch-confirmer';
+import type { ExceptionBook } from './exception-book';
+
+export interface DispatchRetryPolicy {
+  initialMs: number;
+  maxMs: number;
+  /** Attempts on the exponential schedule; after that every `slowMs`. */
+  fastAttempts: number;
+  slowMs: number;
+  /** WAIR dispatch → SFCC shipped; beyond it DISPATCH_NOT_CONFIRMED is raised. */
+  slaMs: number;
+}
+
+export interface DispatchLoopDeps {
+  confirmer: DispatchConfirmer;
+  fulfilments: ReadonlyMap<string, Fulfilment>;
+  exceptions: ExceptionBook;
+  metrics: BridgeMetrics;
+  logger: Logger;
+  now: () => number;
+  retry: DispatchRetryPolicy;
+  random?: () => number;
+}
+
+/** An order whose dispatches SFCC has not fully taken yet, waiting for its next attempt. */
+export interface ParkedOrder {
+  dispatches: OrderDispatches;
+  attempts: number;
+  nextAt: number;
+  lastError: string;
+  retriable: boolean;
+}
+
+/**
+ * The dispatch loop (DESIGN §5). A record is tried once while the consumer holds it; if SFCC
+ * fails, the order is parked in a retry set and the consumer moves on, so one order (or an SFCC
+ * outage) never holds a partition. `retryDue` (on a timer) retries parked orders: exponential
+ * backoff with jitter for `fastAttempts`, then every `slowMs`, for as long as it takes. Attempts
+ * on one order never overlap: each plans from SFCC's state after the previous one.
+ */
+export function createDispatchLoop(deps: DispatchLoopDeps) {
+  const { confirmer, fulfilments, exceptions, metrics, logger, now, retry } = deps;
+  const random = deps.random ?? Math.random;
+  const parked = new Map<string, ParkedOrder>();
+  const locks = new Map<string, Promise<void>>();
+  let ticking = false;
+
+  function exclusive(orderNo: string, fn: () => Promise<void>): Promise<void> {
+    const previous = locks.get(orderNo) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    locks.set(orderNo, tail);
+    void tail.then(() => {
+      if (locks.get(orderNo) === tail) locks.delete(orderNo);
+    });
+    return run;
+  }
+
+  function nextDelay(attempts: number): number {
+    if (attempts < retry.fastAttempts)
+      return backoffDelay(attempts - 1, retry.initialMs, retry.maxMs, random);
+    return retry.slowMs;
+  }
+
+  function overdueIds(od: OrderDispatches, at: number): string[] {
+    const f = fulfilments.get(od.orderNo);
+    const confirmed = new Map(
+      (f?.shipments ?? []).filter((s) => s.outcome === 'CONFIRMED').map((s) => [s.dispatchId, s.confirmedAt]),
+    );
+    return od.dispatches
+      .filter((d) =>
+        isDispatchOverdue(
+          { dispatchedAt: d.dispatchedAt, confirmedAt: confirmed.get(d.dispatchId) ?? null },
+          at,
+          retry.slaMs,
+        ),
+      )
+      .map((d) => d.dispatchId);
+  }
+
+  async function raiseIfDue(p: ParkedOrder): Promise<void> {
+    const at = now();
+    const overdue = overdueIds(p.dispatches, at);
+    // A refusal (4xx) will not heal by waiting: CX hears about it at once.
+    if (overdue.length === 0 && p.retriable) return;
+    const orderNo = p.dispatches.orderNo;
+    const ids = overdue.length > 0 ? overdue : p.dispatches.dispatches.map((d) => d.dispatchId);
+    await exceptions.raise(
+      {
+        type: 'DISPATCH_NOT_CONFIRMED',
+        subjectType: 'ORDER',
+        subject: orderNo,
+        owner: 'CX',
+        severity: p.retriable ? 'MEDIUM' : 'HIGH',
+        detail:
+          `order ${orderNo}: WAIR dispatch(es) ${ids.join(', ')} not confirmed in SFCC` +
+          (overdue.length > 0 ? ` within ${formatDuration(retry.slaMs)}` : '') +
+          `; the bridge keeps retrying (last error: ${p.lastError})`,
+        data: { dispatchIds: ids.join(','), lastError: p.lastError, attempts: String(p.attempts) },
+      },
+      at,
+    );
+  }
+
+  async function raiseProblems(orderNo: string, problems: DispatchProblem[]): Promise<void> {
+    await exceptions.raise(
+      {
+        type: 'DISPATCH_NOT_CONFIRMED',
+        subjectType: 'ORDER',
+        subject: orderNo,
+        owner: 'CX',
+        severity: 'HIGH',
+        detail:
+          `order ${orderNo}: WAIR dispatch(es) cannot be reported to SFCC as they are — ` +
+          problems.map((p) => `${p.dispatchId} ${p.reason}: ${p.detail}`).join('; ') +
+          '; the other dispatches were reported. Correct the dispatch in WAIR.',
+        data: {
+          dispatchIds: [...new Set(problems.map((p) => p.dispatchId))].join(','),
+          reasons: [...new Set(problems.map((p) => p.reason))].join(','),
+        },
+      },
+      now(),
+    );
+  }
+
+  async function attempt(od: OrderDispatches): Promise<void> {
+    const previous = parked.get(od.orderNo);
+    if (confirmer.isSettled(od)) {
+      parked.delete(od.orderNo);
+      return;
+    }
+    const outcome = await confirmer.confirm(od);
+    if (outcome.ok) {
+      parked.delete(od.orderNo);
+      if (outcome.problems.length > 0) await raiseProblems(od.orderNo, outcome.problems);
+      else await exceptions.resolve('DISPATCH_NOT_CONFIRMED', od.orderNo, now());
+      if (previous)
+        logger.info(
+          { orderNo: od.orderNo, attempts: previous.attempts + 1 },
+          'dispatches confirmed after retrying',
+        );
+      return;
+    }
+    const attempts = (previous?.attempts ?? 0) + 1;
+    const p: ParkedOrder = {
+      dispatches: od,
+      attempts,
+      nextAt: now() + nextDelay(attempts),
+      lastError: outcome.error,
+      retriable: outcome.retriable,
+    };
+    parked.set(od.orderNo, p);
+    metrics.retries.inc({ flow: 'dispatch' });
+    logger.warn(
+      { orderNo: od.orderNo, attempts, error: outcome.error, retryInMs: p.nextAt - now() },
+      'dispatch not confirmed; parked for retry',
+    );
+    await raiseIfDue(p);
+  }
+
+  return {
+    /** Consumer handler for one `wair.dispatches.v1` record (the latest state replaces a parked one). */
+    handle(od: OrderDispatches): Promise<void> {
+      return exclusive(od.orderNo, () => attempt(od));
+    },
+
+    /** Retries every parked order that is due; raises DISPATCH_NOT_CONFIRMED for those past the SLA. */
+    async retryDue(): Promise<void> {
+      if (ticking) return;
+      ticking = true;
+      try {
+        for (const [orderNo, p] of [...parked]) {
+          try {
+            if (p.nextAt <= now())
+              await exclusive(orderNo, () => attempt(parked.get(orderNo)?.dispatches ?? p.dispatches));
+            else await raiseIfDue(p);
+          } catch (error) {
+            logger.warn({ err: error, orderNo }, 'dispatch retry failed; tried again on the next tick');
+          }
+        }
+      } finally {
+        ticking = false;
+      }
+    },
+
+    /** After a restart: orders the fulfilment table does not show fully confirmed are retried at once. */
+    recover(tables: Iterable<OrderDispatches>): number {
+      let n = 0;
+      for (const od of tables) {
+        const f = fulfilments.get(od.orderNo);
+        if (
+          isFullyConfirmed(
+            f,
+            od.dispatches.map((d) => d.dispatchId),
+          ) ||
+          parked.has(od.orderNo)
+        )
+          continue;
+        const attempts = Math.max(0, ...(f?.shipments ?? []).map((s) => s.attempts));
+        parked.set(od.orderNo, {
+          dispatches: od,
+          attempts,
+          nextAt: now(),
+          lastError: 'restarted',
+          retriable: true,
+        });
+        n += 1;
+      }
+      return n;
+    },
+
+    parked: parked as ReadonlyMap<string, ParkedOrder>,
+  };
+}
+
+export type DispatchLoop = ReturnType<typeof createDispatchLoop>;

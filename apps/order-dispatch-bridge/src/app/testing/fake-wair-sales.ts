@@ -1,0 +1,71 @@
+// In-memory WAIR write side for the bridge's unit tests: batch discipline (409 outside a batch),
+// sales upserted by id, every call recorded, verdicts and failures injectable.
+import {
+  UpstreamCallError,
+  type WairSale,
+  type WairSaleResult,
+  type WairSalesPort,
+  type WairStockNotForReplenishmentRow,
+} from '@wair-sfcc/order-domain';
+
+type Op = keyof WairSalesPort;
+
+export function createFakeWairSales() {
+  const sales = new Map<string, WairSale>();
+  /** Times each sale id was accepted (an upsert counts once in `sales`). */
+  const posts = new Map<string, number>();
+  const allocations = new Map<string, WairStockNotForReplenishmentRow>();
+  const calls: Op[] = [];
+  let open = false;
+  let failing: (op: Op) => UpstreamCallError | undefined = () => undefined;
+  let refuse: (sale: WairSale) => string | undefined = () => undefined;
+
+  const step = (op: Op, needsBatch: boolean) => {
+    calls.push(op);
+    const error = failing(op);
+    if (error) throw error;
+    if (needsBatch && !open) throw new UpstreamCallError('WAIR', op, 409, false, 'no batch started');
+  };
+
+  const port: WairSalesPort = {
+    async startBatch() {
+      step('startBatch', false);
+      open = true;
+    },
+    async stopBatch() {
+      step('stopBatch', true);
+      open = false;
+    },
+    async postSales(list): Promise<WairSaleResult[]> {
+      step('postSales', true);
+      return list.map((sale) => {
+        const reason = refuse(sale);
+        if (reason) return { id: sale.id, accepted: false, reason };
+        sales.set(sale.id, structuredClone(sale));
+        posts.set(sale.id, (posts.get(sale.id) ?? 0) + 1);
+        return { id: sale.id, accepted: true };
+      });
+    },
+    async postStockNotForReplenishment(body) {
+      step('postStockNotForReplenishment', true);
+      for (const r of body.records) allocations.set(r.id, r);
+    },
+  };
+
+  return {
+    port,
+    sales,
+    posts,
+    allocations,
+    calls,
+    isBatchOpen: () => open,
+    failWith(fn: (op: Op) => UpstreamCallError | undefined) {
+      failing = fn;
+    },
+    refuseWhen(fn: (sale: WairSale) => string | undefined) {
+      refuse = fn;
+    },
+  };
+}
+
+export type FakeWairSales = ReturnType<typeof createFakeWairSales>;
