@@ -77,7 +77,7 @@ function renderDefault(value: unknown): string {
 
 /**
  * Peels the wrappers off a field: `.optional()` makes it not required, `.default(v)` gives it a
- * default; the first description found, outermost first, wins.
+ * default, `.transform()` is read from its input side; the first description found, outermost first, wins.
  */
 function unwrap(field: ZodType): {
   inner: ZodType;
@@ -96,6 +96,9 @@ function unwrap(field: ZodType): {
     } else if (current instanceof z.ZodDefault) {
       defaultValue = current.def.defaultValue;
       current = current.unwrap() as ZodType;
+    } else if (current instanceof z.ZodPipe) {
+      // `.transform()`: the environment supplies the pipe's input side.
+      current = current.def.in as ZodType;
     } else {
       break;
     }

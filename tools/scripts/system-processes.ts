@@ -53,7 +53,13 @@ export const SYSTEM_PROCESSES: SystemProcess[] = [
       SFCC_CLIENT_SECRET: 'sim-client-secret',
       SFCC_ORGANIZATION_ID: 'f_ecom_zzzz_001',
       CATALOG_PULL_INTERVAL_MS: '60000',
+      // Drift audit reads inventory back from the simulator's OCAPI.
+      SFCC_OCAPI_HOST: 'http://127.0.0.1:8302',
+      // A local-only dashboard login, printed by npm start; production takes it from a Secret.
+      API_BASIC_USER: 'ops',
+      API_BASIC_PASSWORD: 'local-dashboard',
     },
+    links: [{ label: 'dashboard (login ops / local-dashboard)', path: '/dashboard/' }],
   },
   {
     app: 'sfcc-simulator',

@@ -32,3 +32,30 @@ describe('reconciliation-auditor catalog pull config', () => {
     expect(() => loadConfig({ ...env, CATALOG_PULL_PAGE_SIZE: '500' })).toThrow(/CATALOG_PULL_PAGE_SIZE/);
   });
 });
+
+describe('reconciliation-auditor audit and API config', () => {
+  it('defaults audit intervals, SLAs and a closed API', () => {
+    const config = loadConfig(env);
+    expect(config.AUDIT_SYNC_DELAY_INTERVAL_MS).toBe(60_000);
+    expect(config.ORDER_ACCEPT_SLA_MS).toBe(1_800_000);
+    expect(config.API_ALLOW_ANONYMOUS).toBe(false);
+    expect(config.API_TOKEN).toBeUndefined();
+    expect(config.SFCC_OCAPI_HOST).toBeUndefined();
+  });
+
+  it('reads API_ALLOW_ANONYMOUS as a flag and refuses short secrets', () => {
+    expect(loadConfig({ ...env, API_ALLOW_ANONYMOUS: 'true' }).API_ALLOW_ANONYMOUS).toBe(true);
+    expect(() => loadConfig({ ...env, API_TOKEN: 'short' })).toThrow(/API_TOKEN/);
+    expect(() => loadConfig({ ...env, API_BASIC_PASSWORD: 'short' })).toThrow(/API_BASIC_PASSWORD/);
+  });
+
+  it('needs credentials for the OCAPI read-back and valid list, buffer and lag settings', () => {
+    expect(() => loadConfig({ ...env, SFCC_OCAPI_HOST: 'http://127.0.0.1:8302' })).toThrow(
+      /SFCC_CLIENT_ID[\s\S]*SFCC_CLIENT_SECRET/,
+    );
+    expect(() => loadConfig({ ...env, INVENTORY_LISTS: 'nolocations' })).toThrow(/INVENTORY_LISTS/);
+    expect(() => loadConfig({ ...env, LAG_WATCH_GROUPS: 'group-without-topics' })).toThrow(
+      /LAG_WATCH_GROUPS/,
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import type { IntegrationException, OrderFact } from '@wair-sfcc/contracts';
+import {
+  buildOrderFact,
+  buildProduct,
+  buildStockLevel,
+  buildSync,
+  buildWairSku,
+} from '@wair-sfcc/audit-rules/testing';
+import { createMetricsRegistry } from '@wair-sfcc/observability';
+import { createInMemoryTableReaders } from '../testing/in-memory-table-readers';
+import { createAuditorTables, TABLE_TOPICS } from './auditor-tables';
+
+function setup() {
+  const readers = createInMemoryTableReaders();
+  const registry = createMetricsRegistry({ app: 'test' });
+  const orders: Array<[string, OrderFact | undefined]> = [];
+  const exceptions: Array<[string, IntegrationException | undefined]> = [];
+  const tables = createAuditorTables({
+    tableReader: readers.factory,
+    registry,
+    onOrder: (k, o) => orders.push([k, o]),
+    onException: (k, e) => exceptions.push([k, e]),
+  });
+  return { readers, registry, tables, orders, exceptions };
+}
+
+describe('auditor tables', () => {
+  it('stores compact rows and gives back the contract values (stock, SKUs, products, syncs)', () => {
+    const { readers, tables } = setup();
+    const stock = {
+      ...buildStockLevel('SKU-1', 1_700_000_000_123, 7, 4),
+      locations: [
+        {
+          locationCode: 'WEB01',
+          onHand: 5,
+          reserved: 1,
+          available: 4,
+          modifiedAt: 1_700_000_000_123,
+          sequence: 7,
+        },
+        {
+          locationCode: 'DC01',
+          onHand: 2,
+          reserved: 0,
+          available: -1,
+          modifiedAt: 1_700_000_000_123,
+          sequence: 7,
+        },
+      ],
+      origin: 'WEBHOOK' as const,
+      ingestedAt: 1_700_000_000_999,
+    };
+    readers.put(TABLE_TOPICS.stock, 'SKU-1', stock);
+    const sku = buildWairSku('SKU-1', { barcode: '0123', status: 'DISCONTINUED', modifiedAt: 42 });
+    readers.put(TABLE_TOPICS.skus, 'SKU-1', sku);
+    const product = buildProduct('SKU-1', 'VARIANT', {
+      variationValues: { size: 'M', color: 'red' },
+      searchable: null,
+      online: false,
+      masterId: 'M-1',
+      pulledAt: 9,
+    });
+    readers.put(TABLE_TOPICS.products, 'SKU-1', product);
+    const sync = buildSync('SKU-1', [
+      {
+        inventoryListId: 'a',
+        allocation: 3,
+        writtenAt: 1_700_000_000_500,
+        outcome: 'FAILED',
+        error: 'boom',
+        priority: 2,
+        channel: 'IMPEX',
+      },
+      { inventoryListId: 'b', outcome: 'SKU_NOT_IN_CATALOG' },
+    ]);
+    readers.put(TABLE_TOPICS.syncs, 'SKU-1', sync);
+
+    expect(Array.isArray(tables.stock.raw('SKU-1'))).toBe(true);
+    expect(typeof tables.skus.raw('SKU-1')).toBe('string');
+    expect(tables.stock.get('SKU-1')).toEqual(stock);
+    expect(tables.skus.get('SKU-1')).toEqual(sku);
+    expect(tables.products.get('SKU-1')).toEqual(product);
+    expect(tables.syncs.get('SKU-1')).toEqual(sync);
+    expect([...tables.products.keys()]).toEqual(['SKU-1']);
+  });
+
+  it('shares one instance of repeated master ids', () => {
+    const { readers, tables } = setup();
+    readers.put(TABLE_TOPICS.products, 'A', buildProduct('A', 'VARIANT', { masterId: ['M', 'X'].join('') }));
+    readers.put(TABLE_TOPICS.products, 'B', buildProduct('B', 'VARIANT', { masterId: ['M', 'X'].join('') }));
+    expect(tables.dictionaries.shared.size()).toBe(1);
+  });
+
+  it('applies tombstones and forwards order and exception changes', () => {
+    const { readers, tables, orders } = setup();
+    readers.put(TABLE_TOPICS.orders, 'O1', buildOrderFact('O1'));
+    readers.put(TABLE_TOPICS.orders, 'O1', null);
+    expect(tables.orders.size).toBe(0);
+    expect(orders.map(([k, o]) => [k, o?.state])).toEqual([
+      ['O1', 'CAPTURED'],
+      ['O1', undefined],
+    ]);
+  });
+
+  it('is behind until every reader caught up, and reports rows per table', async () => {
+    const { readers, tables, registry } = setup();
+    readers.put(TABLE_TOPICS.stock, 'S', buildStockLevel('S', 1));
+    readers.put(TABLE_TOPICS.stock, 'T', buildStockLevel('T', 1));
+    expect(tables.behind()).toHaveLength(8);
+    readers.markCaughtUp();
+    await tables.caughtUp();
+    expect(tables.behind()).toEqual([]);
+    const page = await registry.metrics();
+    expect(page).toMatch(/auditor_table_rows\{[^}]*table="stock"[^}]*\} 2/);
+    expect(page).toMatch(/auditor_table_rows\{[^}]*table="orders"[^}]*\} 0/);
+  });
+});
