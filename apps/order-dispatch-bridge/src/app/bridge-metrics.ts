@@ -58,6 +58,10 @@ export function createBridgeMetrics(
       name: 'dispatches_confirmed_total',
       help: 'WAIR dispatches reported to SFCC (fulfilment events accepted).',
     }),
+    dispatchesNotOurs: createCounter(registry, {
+      name: 'dispatches_not_ours_total',
+      help: 'WAIR dispatch records skipped because SFCC does not know the order and the bridge never captured it (other channels).',
+    }),
     retries: createCounter(registry, {
       name: 'bridge_retries_total',
       help: 'Work retried later after an SFCC or WAIR failure, by flow (capture / dispatch).',

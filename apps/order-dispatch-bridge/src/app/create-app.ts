@@ -134,6 +134,7 @@ export function createApp(deps: BridgeDeps): BridgeApp {
     metrics,
     now,
     plan: dispatchPlanOptions(config),
+    isOurOrder: (orderNo) => facts.has(orderNo),
   });
   const dispatchLoop = createDispatchLoop({
     confirmer,

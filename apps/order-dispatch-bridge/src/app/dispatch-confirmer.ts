@@ -15,7 +15,8 @@ import type { BridgeMetrics } from './bridge-metrics';
 
 /** How one attempt to bring SFCC level with WAIR's dispatches of an order went. */
 export type ConfirmOutcome =
-  { ok: true; problems: DispatchProblem[] } | { ok: false; retriable: boolean; error: string };
+  | { ok: true; problems: DispatchProblem[]; notOurs?: boolean }
+  | { ok: false; retriable: boolean; error: string };
 
 export interface DispatchConfirmerDeps {
   scapi: ScapiOrdersPort;
@@ -26,6 +27,12 @@ export interface DispatchConfirmerDeps {
   metrics: BridgeMetrics;
   now: () => number;
   plan: DispatchPlanOptions;
+  /**
+   * True for an order this bridge handed to WAIR (its `sfcc.orders.v1` facts). WAIR also ships
+   * orders of other channels (stores, marketplaces): a dispatch whose order SFCC does not know and
+   * that we never captured is not ours, and is skipped instead of retried for ever.
+   */
+  isOurOrder?: (orderNo: string) => boolean;
 }
 
 /** Status and operation only: SFCC's own message text may quote order data. */
@@ -91,7 +98,10 @@ export function createDispatchConfirmer(deps: DispatchConfirmerDeps) {
         return failAll(f, od, describeFailure(error));
       }
       // The order may be created in SFCC later than WAIR reports (or is not ours): keep trying.
-      if (!order) return failAll(f, od, { retriable: true, error: 'order not found in SFCC' });
+      if (!order) {
+        if (deps.isOurOrder && !deps.isOurOrder(od.orderNo)) return { ok: true, problems: [], notOurs: true };
+        return failAll(f, od, { retriable: true, error: 'order not found in SFCC' });
+      }
       const plan = planDispatchWrites(order, od, f, deps.plan);
       for (const id of plan.alreadyReflected) f = recordAlreadyConfirmed(f, id, now());
       await save(f);

@@ -218,4 +218,17 @@ describe('dispatch loop (fakes, injected clock)', () => {
         .map((r) => (r.value as { orderShippingStatus: string }).orderShippingStatus),
     ).toEqual(['NOT_SHIPPED', 'PART_SHIPPED']);
   });
+
+  it('skips dispatches of orders SFCC does not know and the bridge never captured, but retries its own', async () => {
+    const h = createBridgeHarness();
+    // A store order WAIR shipped: not in SFCC, never captured by the bridge.
+    await h.dispatch.handle(buildOrderDispatches('STORE-9', [d1]));
+    expect(h.dispatch.parked.has('STORE-9')).toBe(false);
+    expect(h.producer.records).toEqual([]);
+
+    // One of ours that SFCC cannot find (yet): kept and retried, not skipped.
+    h.facts.set('2001', { orderNo: '2001' } as never);
+    await h.dispatch.handle(buildOrderDispatches('2001', [d1]));
+    expect(h.dispatch.parked.get('2001')?.lastError).toBe('order not found in SFCC');
+  });
 });

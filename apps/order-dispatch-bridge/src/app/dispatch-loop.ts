@@ -136,6 +136,15 @@ export function createDispatchLoop(deps: DispatchLoopDeps) {
       return;
     }
     const outcome = await confirmer.confirm(od);
+    if (outcome.ok && outcome.notOurs) {
+      parked.delete(od.orderNo);
+      metrics.dispatchesNotOurs.inc();
+      logger.debug(
+        { orderNo: od.orderNo },
+        'dispatch of an order SFCC does not know and we never captured: skipped',
+      );
+      return;
+    }
     if (outcome.ok) {
       parked.delete(od.orderNo);
       if (outcome.problems.length > 0) await raiseProblems(od.orderNo, outcome.problems);

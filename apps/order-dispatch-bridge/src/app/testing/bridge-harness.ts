@@ -81,6 +81,7 @@ export function createBridgeHarness(
     metrics,
     now,
     plan: options.plan ?? {},
+    isOurOrder: (orderNo) => facts.has(orderNo),
   });
   const dispatch = createDispatchLoop({
     confirmer,
