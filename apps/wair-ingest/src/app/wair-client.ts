@@ -2,7 +2,7 @@ import Bottleneck from 'bottleneck';
 import type { Logger } from '@wair-sfcc/observability';
 import type { FieldNames } from './field-names';
 import { WairApiError } from './wair-api.error';
-import { createTokenCache } from './wair-token-cache';
+import { createWairTokenProvider } from '@wair-sfcc/wair-client';
 
 export interface WairClientOptions {
   baseUrl: string;
@@ -55,7 +55,7 @@ export function createWairClient(options: WairClientOptions): WairClient {
   const backoff = (attempt: number): number =>
     Math.random() * Math.min(30_000, (options.backoffBaseMs ?? 200) * 2 ** attempt);
 
-  const tokens = createTokenCache({
+  const tokens = createWairTokenProvider({
     marginSeconds: options.tokenMarginSeconds,
     async fetchToken() {
       const res = await fetch(`${base}${options.tokenPath}`, {
