@@ -130,7 +130,7 @@ describe('ops CLI commands', () => {
 
   it('asks the writer for a resync of SKUs or a forced full refresh', async () => {
     const some = await run(['resync', 'A', 'B'], env);
-    expect(JSON.parse(stub.seen[0]?.body ?? '')).toEqual({ skus: ['A', 'B'] });
+    expect(JSON.parse(stub.seen[0]?.body ?? '')).toEqual({ skus: ['A', 'B'], force: true });
     expect(some.out).toContain('Resync of 2 SKU(s) started: A, B');
     const all = await run(['resync', '--all'], env);
     expect(JSON.parse(stub.seen[1]?.body ?? '')).toEqual({ force: true });

@@ -88,7 +88,8 @@ async function execute(command: OpsCommand, flags: OpsFlags, deps: OpsDeps): Pro
       return 0;
     }
     case 'resync': {
-      const body = command.all ? { force: true } : { skus: command.skus };
+      // A named resync always re-sends: the point is to overwrite what SFCC holds, even if our last write was OK.
+      const body = command.all ? { force: true } : { skus: command.skus, force: true };
       const answer = await requestJson<{ status: string; force: boolean; skus: number | null }>(
         writerTarget(flags, env),
         'POST',

@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SYSTEM_PROCESSES, type SystemProcess } from './system-processes';
+import { LOCAL_ADMIN_TOKEN, LOCAL_API_TOKEN, SYSTEM_PROCESSES, type SystemProcess } from './system-processes';
 
 const root = path.resolve(__dirname, '../..');
 const logsDir = path.join(root, 'tmp', 'logs');
@@ -110,6 +110,10 @@ async function main(): Promise<void> {
     );
   }
   say(`\nKafka ${env['KAFKA_BROKERS']}   Schema registry ${env['SCHEMA_REGISTRY_URL']}`);
+  say(
+    `\nDashboard http://127.0.0.1:9304/dashboard/ (login ops / local-dashboard)\n` +
+      `Ops CLI   AUDITOR_TOKEN=${LOCAL_API_TOKEN} ADMIN_TOKEN=${LOCAL_ADMIN_TOKEN} npm run ops -- exceptions`,
+  );
   say(
     allReady
       ? '\nAll ready. Ctrl-C stops everything.'

@@ -10,6 +10,10 @@ export interface SystemProcess {
   links?: Array<{ label: string; path: string }>;
 }
 
+/** Local-only credentials `npm start` gives the apps and prints for the ops CLI; never used in production. */
+export const LOCAL_API_TOKEN = 'local-ops-token-0123456789';
+export const LOCAL_ADMIN_TOKEN = 'local-admin-token-0123456789';
+
 export const SYSTEM_PROCESSES: SystemProcess[] = [
   {
     app: 'wair-simulator',
@@ -40,7 +44,8 @@ export const SYSTEM_PROCESSES: SystemProcess[] = [
       WAIR_LOCATIONS: 'WEB01,DC01,ST01,ST02',
     },
   },
-  { app: 'sfcc-inventory-writer', opsPort: 9302 },
+  // Local-only admin token (for `npm run ops -- resync`); production takes it from a Secret.
+  { app: 'sfcc-inventory-writer', opsPort: 9302, env: { ADMIN_TOKEN: LOCAL_ADMIN_TOKEN } },
   { app: 'order-dispatch-bridge', opsPort: 9303 },
   {
     app: 'reconciliation-auditor',
@@ -58,6 +63,7 @@ export const SYSTEM_PROCESSES: SystemProcess[] = [
       // A local-only dashboard login, printed by npm start; production takes it from a Secret.
       API_BASIC_USER: 'ops',
       API_BASIC_PASSWORD: 'local-dashboard',
+      API_TOKEN: LOCAL_API_TOKEN,
     },
     links: [{ label: 'dashboard (login ops / local-dashboard)', path: '/dashboard/' }],
   },

@@ -6,6 +6,11 @@ export interface AuditFindings {
   findings: Finding[];
   /** Subjects examined (a rotating sample); undefined = every subject of the type. */
   covers?: (subject: string) => boolean;
+  /**
+   * Subjects this run judged in full, so an open exception another app raised about them is taken
+   * over (updated, or resolved when the condition cleared). Without it, others' exceptions are left alone.
+   */
+  adopts?: (subject: string) => boolean;
   /** Numbers worth showing next to the run (records read, rows compared, ...). */
   stats?: Record<string, number>;
 }

@@ -56,7 +56,14 @@ export function createAuditDefinitions(
           products: tables.products,
           inventoryRecords: drift?.offCatalogRecords(),
         });
-        return { findings, stats: { wairSkus: tables.skus.size, sfccProducts: tables.products.size } };
+        return {
+          findings,
+          // A WAIR SKU of the master was judged against the whole catalog: the writer's
+          // SKU_MISMATCH about it is resolved here once the product is sellable. Codes outside the
+          // master (wair-ingest's identifier-rule findings) stay with the app that raised them.
+          adopts: (subject) => tables.skus.has(subject),
+          stats: { wairSkus: tables.skus.size, sfccProducts: tables.products.size },
+        };
       },
     },
     {

@@ -107,4 +107,36 @@ describe('audit runner', () => {
     expect(result.changes.REOPENED).toBe(1);
     expect((h.producer.records[0]?.value as IntegrationException).raisedBy).toBe('reconciliation-auditor');
   });
+
+  it('takes over exceptions of subjects it adopts: resolves the cleared one, leaves the rest', async () => {
+    const h = createAuditorHarness();
+    const writerRaised = (subject: string): IntegrationException => ({
+      id: `SKU_MISMATCH:${subject}`,
+      type: 'SKU_MISMATCH',
+      severity: 'MEDIUM',
+      owner: 'MERCH',
+      subjectType: 'SKU',
+      subject,
+      detail: 'not sellable',
+      data: {},
+      raisedBy: 'sfcc-inventory-writer',
+      firstSeen: 1,
+      lastSeen: 1,
+      occurrences: 1,
+      state: 'OPEN',
+      acknowledgedBy: null,
+      acknowledgedReason: null,
+      resolvedAt: null,
+    });
+    h.put('exceptions', 'SKU_MISMATCH:FIXED', writerRaised('FIXED'));
+    h.put('exceptions', 'SKU_MISMATCH:bad code', writerRaised('bad code'));
+    const result = await h.run({
+      type: 'SKU_MISMATCH',
+      intervalMs: 0,
+      // FIXED is a WAIR SKU the run judged (and found fine); "bad code" is outside what it judges.
+      find: async () => ({ findings: [], adopts: (subject) => subject === 'FIXED' }),
+    });
+    expect(result.changes.RESOLVED).toBe(1);
+    expect(published(h)).toEqual([['SKU_MISMATCH:FIXED', 'RESOLVED', 1]]);
+  });
 });

@@ -34,7 +34,8 @@ const noChanges = (): Record<ExceptionChangeKind, number> => ({
 /**
  * Runs an audit and applies its findings through `reconcileExceptions`. Other apps raise the same
  * types (the writer's SKU_MISMATCH, the bridge's): an exception another app raised and that is not
- * resolved is theirs — the auditor neither updates nor resolves it; a resolved one it may re-open.
+ * resolved is theirs — the auditor neither updates nor resolves it, unless the run `adopts` the
+ * subject (it judged it in full); a resolved one it may re-open.
  */
 export function createAuditRunner(options: AuditRunnerOptions) {
   const { book, appName } = options;
@@ -45,7 +46,12 @@ export function createAuditRunner(options: AuditRunnerOptions) {
     const changes = await book.transact((current) => {
       const theirs = (id: string) => {
         const ex = current.get(id);
-        return ex !== undefined && ex.raisedBy !== appName && ex.state !== 'RESOLVED';
+        return (
+          ex !== undefined &&
+          ex.raisedBy !== appName &&
+          ex.state !== 'RESOLVED' &&
+          !(found.adopts?.(ex.subject) ?? false)
+        );
       };
       const findings = found.findings.filter((f) => !theirs(exceptionId(f.type, f.subject)));
       leftToOthers = found.findings.length - findings.length;
@@ -55,7 +61,8 @@ export function createAuditRunner(options: AuditRunnerOptions) {
         scope: {
           types: [audit.type],
           covers: (subject) =>
-            current.get(exceptionId(audit.type, subject))?.raisedBy === appName &&
+            (current.get(exceptionId(audit.type, subject))?.raisedBy === appName ||
+              (found.adopts?.(subject) ?? false)) &&
             (found.covers?.(subject) ?? true),
         },
         now: options.now(),
