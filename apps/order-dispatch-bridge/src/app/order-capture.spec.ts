@@ -96,6 +96,24 @@ describe('order capture loop (fakes, injected clock)', () => {
     });
   });
 
+  it('a rejected order that Ops cancels instead settles its ORDER_NOT_ACCEPTED', async () => {
+    const h = createBridgeHarness();
+    h.wair.refuseWhen(() => 'lines[0].skuCode: unknown SKU');
+    h.sfcc.add(buildSfccOrder('1002', [{ productId: 'NOPE', quantity: 1 }]));
+    await h.capture.runRound();
+    expect(h.exception('ORDER_NOT_ACCEPTED:1002')?.state).toBe('OPEN');
+
+    h.sfcc.cancel('1002');
+    h.clock.now += 60_000;
+    await h.capture.runRound();
+    expect(h.fact('1002')?.state).toBe('CANCELLED');
+    expect(h.exception('ORDER_NOT_ACCEPTED:1002')).toMatchObject({
+      state: 'RESOLVED',
+      resolvedAt: T0 + 60_000,
+    });
+    expect(h.wair.sales.size).toBe(0);
+  });
+
   it('a malformed order raises an exception with field paths and blocks nothing else', async () => {
     const h = createBridgeHarness();
     h.sfcc.add(

@@ -94,6 +94,8 @@ export function createOrderCapture(deps: OrderCaptureDeps) {
         else if (projected.ok) await publish(markCancelled(projected.fact));
         metrics.ordersCancelled.inc({ forwarded: 'false' });
       }
+      // A cancelled order no longer needs WAIR: an ORDER_NOT_ACCEPTED about it is settled.
+      await deps.exceptions.resolve('ORDER_NOT_ACCEPTED', order.orderNo, now());
       summary.cancelled += 1;
       // Handed over earlier (everything dispatched): exported; never sent: it is not to be exported.
       await setExportStatus(order.orderNo, existing?.acceptedAt ? 'exported' : 'not_exported');
@@ -149,7 +151,15 @@ export function createOrderCapture(deps: OrderCaptureDeps) {
     const outgoing: Outgoing[] = [];
     for (const order of cancelled) {
       const fact = facts.get(order.orderNo);
-      if (skip.has(order.orderNo) || !mayBeInWair(fact) || !fact) continue;
+      if (skip.has(order.orderNo) || !fact) continue;
+      if (!mayBeInWair(fact)) {
+        // Rejected (or malformed) and then cancelled by Ops: nothing to send, the exception is settled.
+        if (fact.state === 'REJECTED') {
+          await publish(markCancelled(fact));
+          await deps.exceptions.resolve('ORDER_NOT_ACCEPTED', order.orderNo, now());
+        }
+        continue;
+      }
       const item = cancellation(order, fact, false);
       if (item) outgoing.push(item);
       else await publish(markCancelled(fact));
