@@ -19,6 +19,7 @@ import {
 } from '@wair-sfcc/contracts';
 import { findSkuMismatches, findSyncDelays } from '@wair-sfcc/audit-rules';
 import { createAuditorTables, TABLE_TOPICS, type TableName } from '../src/app/state/auditor-tables';
+import { createTableFeeds } from '../src/app/lookups/table-feeds';
 import { skuRowStatus } from '../src/app/state/row-codecs';
 import { createInMemoryTableReaders } from '../src/app/testing/in-memory-table-readers';
 
@@ -108,7 +109,13 @@ async function main(): Promise<void> {
     ['syncs', type(TABLE_TOPICS.syncs), 'sync'],
   ];
   const readers = createInMemoryTableReaders();
-  const tables = createAuditorTables({ tableReader: readers.factory });
+  // The app's change feeds too (flow windows, SKU history): their cost is part of the rebuild.
+  const feeds = createTableFeeds({ now: () => Date.now() });
+  const tables = createAuditorTables({
+    tableReader: readers.factory,
+    onOrder: feeds.onOrder,
+    onChange: feeds.hooks,
+  });
   const before = settle();
   out(
     `auditor bench: ${SKUS.toLocaleString('en')} SKUs, ${LOCATIONS} location(s) per SKU, 2 inventory lists`,

@@ -25,6 +25,7 @@ import { createConsumerLagView, parseWatchedGroups } from './lookups/consumer-la
 import { createFlowsHealth } from './lookups/flows-health';
 import { createOrderTimeline } from './lookups/order-timeline';
 import { createSkuLookup } from './lookups/sku-lookup';
+import { createTableFeeds } from './lookups/table-feeds';
 import { createAuditorTables, TABLE_TOPICS, type TableName } from './state/auditor-tables';
 
 export interface AuditorDeps {
@@ -103,13 +104,20 @@ export function createApp(deps: AuditorDeps): AuditorService {
     topics: [specFor('exceptions', topic('exceptions')), specFor('products', topic('products'))],
   });
   const orders = new InFlightOrderIndex();
+  const feeds = createTableFeeds({ now: () => clock.now() });
   const tables = createAuditorTables({
     tableReader: (options) => kafka.tableReader(options),
     registry: shell.registry,
     topics: deps.topics,
-    onOrder: (orderNo, order) => (order ? orders.apply(order) : orders.remove(orderNo)),
+    onOrder: (orderNo, order) => {
+      if (order) orders.apply(order);
+      else orders.remove(orderNo);
+      feeds.onOrder(orderNo, order);
+    },
     onException: (id, row) => late.book?.onTableChange(id, row),
+    onChange: feeds.hooks,
   });
+  feeds.attach(tables.dispatches);
   late.tables = tables;
   const book = createExceptionBook({
     table: tables.exceptions,
@@ -204,9 +212,21 @@ export function createApp(deps: AuditorDeps): AuditorService {
     book,
     scheduler,
     tables,
-    skuLookup: createSkuLookup({ tables, model, book, reader: deps.inventoryReader }),
+    skuLookup: createSkuLookup({
+      tables,
+      model,
+      book,
+      reader: deps.inventoryReader,
+      history: feeds.skuHistory,
+    }),
     orderTimeline: createOrderTimeline({ tables, book }),
-    flowsHealth: createFlowsHealth({ tables, book, scheduler, now: () => clock.now() }),
+    flowsHealth: createFlowsHealth({
+      tables,
+      book,
+      scheduler,
+      now: () => clock.now(),
+      metrics: feeds.flowMetrics,
+    }),
     consumerLag,
     logger,
   });

@@ -104,9 +104,15 @@ function setup(auth: ApiAuthSettings = { token: TOKEN, allowAnonymous: false }) 
       book: h.book,
       scheduler,
       tables: h.tables,
-      skuLookup: createSkuLookup({ tables: h.tables, model: h.model, book: h.book }),
+      skuLookup: createSkuLookup({ tables: h.tables, model: h.model, book: h.book, history: h.skuHistory }),
       orderTimeline: createOrderTimeline({ tables: h.tables, book: h.book }),
-      flowsHealth: createFlowsHealth({ tables: h.tables, book: h.book, scheduler, now: () => h.clock.now() }),
+      flowsHealth: createFlowsHealth({
+        tables: h.tables,
+        book: h.book,
+        scheduler,
+        now: () => h.clock.now(),
+        metrics: h.flowMetrics,
+      }),
       consumerLag: createConsumerLagView({
         source: {
           fetchTopicEndOffsets: async () => [
@@ -212,6 +218,18 @@ describe('auditor JSON API', () => {
       lastWrite: { allocation: 7, outcome: 'OK' },
     });
     expect(res.body.sellability).toEqual({ sellable: true });
+    expect(res.body.history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'WAIR_FIGURE', available: 9, sourceSequence: 3 }),
+        expect.objectContaining({
+          kind: 'SFCC_WRITE',
+          inventoryListId: 'inventory_m',
+          allocation: 7,
+          outcome: 'OK',
+        }),
+      ]),
+    );
+    expect(res.body.history).toHaveLength(2);
     await api.get('/api/sku/NOPE').expect(404);
   });
 
@@ -229,9 +247,43 @@ describe('auditor JSON API', () => {
   });
 
   it('summarises flow health', async () => {
-    const { api } = setup();
+    const { api, h } = setup();
+    const now = h.clock.now();
+    // Two writes inside the window: 15 s and 45 s after their WAIR figures, one of them failed.
+    h.put(
+      'syncs',
+      'SKU-2',
+      buildSync('SKU-2', [
+        { inventoryListId: 'inventory_m', sourceAsOf: now - 60_000, writtenAt: now - 45_000 },
+        {
+          inventoryListId: 'inventory_s',
+          sourceAsOf: now - 60_000,
+          writtenAt: now - 15_000,
+          outcome: 'FAILED',
+        },
+      ]),
+    );
     await runAll(api);
     const res = await api.get('/api/flows').expect(200);
+    expect(res.body.flows.stockToStorefront).toMatchObject({
+      windowMs: 900_000,
+      throughputPerMinute: 0.13,
+      delayP50Ms: 15_000,
+      delayP99Ms: 15_000,
+      errors: 1,
+      lastSuccessAt: now - 45_000,
+      lastActivityAt: now - 15_000,
+      counts: { skus: 1, OK: 2, FAILED: 1, REJECTED: 0 },
+    });
+    expect(res.body.flows.catalog.counts).toMatchObject({ products: 1, sellable: 1 });
+    // Old events are outside the window but still give the last success.
+    expect(res.body.flows.ordersToWair).toMatchObject({
+      throughputPerMinute: 0,
+      delayP50Ms: null,
+      errors: 0,
+      lastSuccessAt: now - 3 * HOUR + 60_000,
+    });
+    expect(res.body.flows.dispatchToSfcc).toMatchObject({ lastSuccessAt: now - HOUR });
     expect(res.body.flows.ordersToWair).toMatchObject({
       status: 'degraded',
       openExceptions: 1,

@@ -69,7 +69,9 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
     throughputPerMinute: 'Throughput / min',
     delayP50Ms: 'Delay p50',
     delayP99Ms: 'Delay p99',
-    errors: 'Errors'
+    errors: 'Errors',
+    windowMs: 'Window',
+    delaySampled: 'Delays sampled'
   };
   function kv(obj, skip) {
     var dl = el('dl', { class: 'kv' });
@@ -264,6 +266,16 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
       return el('tr', { 'data-id': e.id }, [td(e.type), td(e.severity), td(e.state), td(time(e.firstSeen)), td(time(e.lastSeen)), td(time(e.resolvedAt)), td(e.detail)]);
     }));
   }
+  function changesTable(changes) {
+    if (!changes.length) return none('No recent changes kept for this SKU.');
+    return table(['Time', 'Change', 'Detail'], changes.map(function (c) {
+      var wair = c.kind === 'WAIR_FIGURE';
+      var detail = wair
+        ? c.available + ' available (' + c.locations.map(function (l) { return l.locationCode + ' ' + l.available; }).join(', ') + '), sequence ' + c.sourceSequence + ', ' + c.origin
+        : c.inventoryListId + ': allocation ' + c.allocation + ' ' + c.outcome + (c.error ? ' (' + c.error + ')' : '') + ' via ' + c.channel + ', WAIR figure of ' + time(c.sourceAsOf);
+      return el('tr', { 'data-kind': c.kind }, [td(time(c.at)), td(wair ? 'WAIR figure' : 'SFCC write', 'kind'), td(detail, 'detail')]);
+    }), { id: 'sku-history' });
+  }
   function renderSku(v) {
     var out = clear($('sku-result'));
     var sell = v.sellability.sellable ? 'sellable' : 'not sellable: ' + v.sellability.reason + ' (' + v.sellability.detail + ')';
@@ -290,6 +302,7 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
     }), { id: 'sku-orders' }) : none('None.')));
     out.appendChild(section('WAIR SKU', v.wairSku ? kv(v.wairSku) : none('Not in the WAIR SKU master.')));
     out.appendChild(section('SFCC catalog', v.sfccProduct ? kv(v.sfccProduct) : none('Not in the SFCC catalog.')));
+    out.appendChild(section('History (WAIR figures and SFCC writes, newest first)', changesTable(v.history || [])));
     out.appendChild(section('History (exceptions)', historyTable(v.exceptions)));
   }
   function renderOrder(v) {

@@ -88,6 +88,13 @@ describe('dashboard in a real browser', () => {
         'Open: OPS 2, CX 1, MERCH 2, PLATFORM 1',
       );
       expect(await page.evaluate("sessionStorage.getItem('wair-auditor.api-token')")).toBe(TOKEN);
+      // Window figures of each flow: one write in the window, 90 s after its WAIR figure.
+      const stockCard = page.locator('#flow-cards article[data-flow="stockToStorefront"]');
+      expect(await stockCard.locator('dt').allTextContents()).toEqual(
+        expect.arrayContaining(['Throughput / min', 'Delay p50', 'Delay p99', 'Errors', 'Last success']),
+      );
+      expect(await stockCard.locator('dt:text-is("Delay p50") + dd').textContent()).toBe('30 s');
+      expect(await stockCard.locator('dt:text-is("Errors") + dd').textContent()).toBe('0');
 
       // Consumer lag per group.
       await page.locator('#lag-table tr[data-group="sfcc-inventory-writer"]').waitFor(WAIT);
@@ -154,6 +161,15 @@ describe('dashboard in a real browser', () => {
       expect(await list.locator('td.sfcc-record').textContent()).toBe('read-back not configured');
       expect(await page.locator('#sku-orders').textContent()).toContain('O-LATE');
       expect(await page.locator('#sku-result tr[data-id="INVENTORY_DRIFT:SKU-1"]').count()).toBe(1);
+      // Change history, newest first: the SFCC write, then the WAIR figure it came from.
+      expect(
+        await page
+          .locator('#sku-history tr[data-kind]')
+          .evaluateAll((r) => r.map((e) => e.getAttribute('data-kind'))),
+      ).toEqual(['SFCC_WRITE', 'WAIR_FIGURE']);
+      expect(await page.locator('#sku-history tr[data-kind="SFCC_WRITE"] td.detail').textContent()).toMatch(
+        /^inventory_m: allocation 7 OK via OCAPI, WAIR figure of /,
+      );
 
       // Order look-up through the in-flight order's link, then a shipped order's full timeline.
       await page.locator('#sku-orders button', { hasText: 'O-LATE' }).click();

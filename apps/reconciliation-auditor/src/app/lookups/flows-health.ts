@@ -2,12 +2,15 @@ import type { ExceptionType, OwnerTeam } from '@wair-sfcc/contracts';
 import type { AuditScheduler, AuditStatus } from '../audits/audit-scheduler';
 import type { ExceptionBook } from '../exceptions/exception-book';
 import type { AuditorTables, TableName } from '../state/auditor-tables';
+import { forEachSyncOutcome, productRowType } from '../state/row-codecs';
+import type { FlowMetrics } from './flow-metrics';
+import type { FlowWindowSummary } from './flow-window';
 
 const latest = (a: number | null, b: number | null | undefined) =>
   b === null || b === undefined ? a : a === null ? b : Math.max(a, b);
 
-/** One flow at a glance. */
-export interface FlowHealth {
+/** One flow at a glance; the window figures are present when flow metrics are wired. */
+export interface FlowHealth extends Partial<FlowWindowSummary> {
   /** ok: nothing open; degraded: exceptions open; failing: HIGH/CRITICAL open or failures reported. */
   status: 'ok' | 'degraded' | 'failing';
   openExceptions: number;
@@ -37,8 +40,10 @@ const FLOW_TYPES: Record<keyof FlowsHealth['flows'], readonly ExceptionType[]> =
 };
 
 /**
- * A summary of the four flows from the tables (full scans, so the result is cached for `cacheMs`:
- * a dashboard polling every few seconds costs one scan per period, not one per viewer).
+ * A summary of the four flows. Row counts and last activity come from scans of the compact rows
+ * (no decoding; the result is cached for `cacheMs`, so a dashboard polling every few seconds costs
+ * one scan per period, not one per viewer); throughput, delays, errors and last success come from
+ * the rolling windows of `metrics`, fed by the change feeds.
  */
 export function createFlowsHealth(options: {
   tables: AuditorTables;
@@ -46,6 +51,8 @@ export function createFlowsHealth(options: {
   scheduler: Pick<AuditScheduler, 'status'>;
   now: () => number;
   cacheMs?: number;
+  /** Throughput, delay p50/p99, errors and last success per flow over a rolling window. */
+  metrics?: Pick<FlowMetrics, 'summary'>;
 }) {
   const { tables, book } = options;
   let cached: FlowsHealth | undefined;
@@ -73,18 +80,18 @@ export function createFlowsHealth(options: {
           : openExceptions > 0
             ? 'degraded'
             : 'ok';
-      return { status, openExceptions, lastActivityAt, counts };
+      return { status, openExceptions, lastActivityAt, ...options.metrics?.summary(name), counts };
     };
 
     let lastStock: number | null = null;
     for (const [, row] of tables.stock.rawEntries()) lastStock = latest(lastStock, row[2]);
     const outcomes = { OK: 0, SKU_NOT_IN_CATALOG: 0, REJECTED: 0, FAILED: 0 };
     let lastWrite: number | null = null;
-    for (const sync of tables.syncs.values()) {
-      for (const l of sync.lists) {
-        outcomes[l.outcome] += 1;
-        lastWrite = latest(lastWrite, l.writtenAt);
-      }
+    for (const [, row] of tables.syncs.rawEntries()) {
+      forEachSyncOutcome(row, (outcome, writtenAt) => {
+        outcomes[outcome] += 1;
+        lastWrite = latest(lastWrite, writtenAt);
+      });
     }
     const states = { CAPTURED: 0, ACCEPTED_BY_WAIR: 0, REJECTED: 0, CANCELLED: 0 };
     let lastOrder: number | null = null;
@@ -106,9 +113,10 @@ export function createFlowsHealth(options: {
     }
     let lastPull: number | null = null;
     let sellable = 0;
-    for (const p of tables.products.values()) {
-      lastPull = latest(lastPull, p.pulledAt);
-      if (p.type === 'VARIANT' || p.type === 'SIMPLE') sellable += 1;
+    for (const [, row] of tables.products.rawEntries()) {
+      lastPull = latest(lastPull, row.p);
+      const type = productRowType(row);
+      if (type === 'VARIANT' || type === 'SIMPLE') sellable += 1;
     }
     return {
       generatedAt: now,

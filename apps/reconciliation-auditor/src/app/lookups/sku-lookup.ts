@@ -10,6 +10,7 @@ import type { InventoryReader, InventoryRecordRead } from '@wair-sfcc/sfcc-clien
 import { expectedAllocation, type AllocationModel } from '../allocation-model';
 import type { ExceptionBook } from '../exceptions/exception-book';
 import type { AuditorTables } from '../state/auditor-tables';
+import type { SkuChange, SkuHistory } from './sku-history';
 
 /** One inventory list of a SKU: what WAIR implies, what was written, what SFCC holds. */
 export interface SkuListView {
@@ -45,6 +46,8 @@ export interface SkuLookup {
     inventoryListId: string;
   }>;
   exceptions: IntegrationException[];
+  /** Recent WAIR figures and SFCC writes, newest first (empty when the SKU has not changed recently). */
+  history: SkuChange[];
 }
 
 export interface SkuLookupOptions {
@@ -52,6 +55,8 @@ export interface SkuLookupOptions {
   model: AllocationModel;
   book: ExceptionBook;
   reader?: InventoryReader;
+  /** The bounded per-SKU change history; without it `history` is empty. */
+  history?: Pick<SkuHistory, 'of'>;
 }
 
 /** Everything known about one SKU across WAIR, Kafka and SFCC (the SKU look-up of the dashboard and CLI). */
@@ -62,7 +67,8 @@ export function createSkuLookup(options: SkuLookupOptions) {
     const figure = tables.stock.get(sku);
     const product = tables.products.get(sku) ?? null;
     const sync = tables.syncs.get(sku);
-    if (!wairSku && !figure && !product && !sync) return undefined;
+    const history = options.history?.of(sku) ?? [];
+    if (!wairSku && !figure && !product && !sync && history.length === 0) return undefined;
     const lists = await Promise.all(
       model.lists.map(async (list): Promise<SkuListView> => {
         const view: SkuListView = {
@@ -118,6 +124,7 @@ export function createSkuLookup(options: SkuLookupOptions) {
       lists,
       inFlightOrders: inFlightOrders.sort((a, b) => a.createdAt - b.createdAt),
       exceptions,
+      history,
     };
   };
 }

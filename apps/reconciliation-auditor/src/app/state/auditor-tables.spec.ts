@@ -102,6 +102,46 @@ describe('auditor tables', () => {
     ]);
   });
 
+  it('hands the change hooks the values as published (not a decode of the compact row) and tombstones', () => {
+    const readers = createInMemoryTableReaders();
+    const seen: string[] = [];
+    const tables = createAuditorTables({
+      tableReader: readers.factory,
+      onChange: {
+        stock: (k, v) => seen.push(`stock ${k} ${v ? v.locations[0]?.modifiedAt : 'gone'}`),
+        syncs: (k, v) => seen.push(`syncs ${k} ${v ? v.lists[0]?.error : 'gone'}`),
+        products: (k, v) => seen.push(`products ${k} ${v ? v.type : 'gone'}`),
+        fulfilments: (k, v) => seen.push(`fulfilments ${k} ${v ? v.orderShippingStatus : 'gone'}`),
+      },
+    });
+    const stock = buildStockLevel('S', 1_000);
+    readers.put(TABLE_TOPICS.stock, 'S', {
+      ...stock,
+      locations: stock.locations.map((l) => ({ ...l, modifiedAt: 42 })),
+    });
+    readers.put(TABLE_TOPICS.syncs, 'S', buildSync('S', [{ error: 'HTTP 500', outcome: 'FAILED' }]));
+    readers.put(TABLE_TOPICS.products, 'S', buildProduct('S', 'SIMPLE'));
+    readers.put(TABLE_TOPICS.fulfilments, 'O', {
+      orderNo: 'O',
+      shipments: [],
+      orderShippingStatus: 'NOT_SHIPPED',
+      updatedAt: 1,
+    });
+    for (const t of ['stock', 'syncs', 'products', 'fulfilments'] as const)
+      readers.put(TABLE_TOPICS[t], t === 'fulfilments' ? 'O' : 'S', null);
+    expect(seen).toEqual([
+      'stock S 42',
+      'syncs S HTTP 500',
+      'products S SIMPLE',
+      'fulfilments O NOT_SHIPPED',
+      'stock S gone',
+      'syncs S gone',
+      'products S gone',
+      'fulfilments O gone',
+    ]);
+    expect(tables.stock.size).toBe(0);
+  });
+
   it('is behind until every reader caught up, and reports rows per table', async () => {
     const { readers, tables, registry } = setup();
     readers.put(TABLE_TOPICS.stock, 'S', buildStockLevel('S', 1));

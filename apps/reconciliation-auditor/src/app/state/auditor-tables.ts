@@ -58,6 +58,19 @@ export interface AuditorTablesOptions {
   /** Called for every applied change of these tables (row undefined = tombstone). */
   onOrder?: (orderNo: string, order: OrderFact | undefined) => void;
   onException?: (id: string, exception: IntegrationException | undefined) => void;
+  /**
+   * Changes of the tables the flow windows and SKU history follow, with the value as read from the
+   * topic (the hook runs as the row is built, so no compact row is decoded back for it).
+   */
+  onChange?: TableChangeHooks;
+}
+
+/** Per-table change hooks (value undefined = tombstone). */
+export interface TableChangeHooks {
+  stock?: (sku: string, value: StockLevel | undefined) => void;
+  syncs?: (sku: string, value: InventorySync | undefined) => void;
+  products?: (productId: string, value: SfccProduct | undefined) => void;
+  fulfilments?: (orderNo: string, value: Fulfilment | undefined) => void;
 }
 
 /** Typed views over the compact tables plus their lifecycle. */
@@ -92,18 +105,48 @@ export function createAuditorTables(options: AuditorTablesOptions): AuditorTable
   const d = createRowDictionaries();
   const topic = (name: TableName) => options.topics?.[name] ?? TABLE_TOPICS[name];
   const r = options.tableReader;
+  const hooks = options.onChange ?? {};
+  // The hook sees the value as read, not a decode of the compact row: nothing dropped, nothing re-allocated.
+  const hooked =
+    <Value, Row>(
+      project: (v: Value) => Row,
+      hook: ((key: string, v: Value | undefined) => void) | undefined,
+    ) =>
+    (value: Value, key: string): Row => {
+      const row = project(value);
+      hook?.(key, value);
+      return row;
+    };
+  const tombstone = (hook: ((key: string, v: undefined) => void) | undefined) =>
+    hook ? (key: string, row: unknown) => row === undefined && hook(key, undefined) : undefined;
   const readers = {
-    stock: r<StockLevel, StockRow>({ topic: topic('stock'), project: (v) => encodeStock(v, d) }),
+    stock: r<StockLevel, StockRow>({
+      topic: topic('stock'),
+      project: hooked((v: StockLevel) => encodeStock(v, d), hooks.stock),
+      onChange: tombstone(hooks.stock),
+    }),
     skus: r<WairSku, SkuRow>({ topic: topic('skus'), project: (v) => encodeSku(v) }),
-    products: r<SfccProduct, ProductRow>({ topic: topic('products'), project: (v) => encodeProduct(v, d) }),
+    products: r<SfccProduct, ProductRow>({
+      topic: topic('products'),
+      project: hooked((v: SfccProduct) => encodeProduct(v, d), hooks.products),
+      onChange: tombstone(hooks.products),
+    }),
     orders: r<OrderFact, OrderFact>({
       topic: topic('orders'),
       project: identity,
       onChange: (key, row) => options.onOrder?.(key, row),
     }),
     dispatches: r<OrderDispatches, OrderDispatches>({ topic: topic('dispatches'), project: identity }),
-    syncs: r<InventorySync, SyncRow>({ topic: topic('syncs'), project: (v) => encodeSync(v, d) }),
-    fulfilments: r<Fulfilment, Fulfilment>({ topic: topic('fulfilments'), project: identity }),
+    syncs: r<InventorySync, SyncRow>({
+      topic: topic('syncs'),
+      project: hooked((v: InventorySync) => encodeSync(v, d), hooks.syncs),
+      onChange: tombstone(hooks.syncs),
+    }),
+    fulfilments: r<Fulfilment, Fulfilment>({
+      topic: topic('fulfilments'),
+      project: identity,
+      onChange: (key, row) => hooks.fulfilments?.(key, row),
+    }),
     exceptions: r<IntegrationException, IntegrationException>({
       topic: topic('exceptions'),
       project: identity,

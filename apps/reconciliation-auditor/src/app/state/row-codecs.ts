@@ -217,3 +217,19 @@ export function decodeSync(sku: string, row: SyncRow, d: RowDictionaries): Inven
   }
   return { sku, lists };
 }
+
+/** Outcome and write time of each list of a sync row, without decoding it (table-wide scans). */
+export function forEachSyncOutcome(
+  row: SyncRow,
+  visit: (outcome: SyncOutcome, writtenAt: number) => void,
+): void {
+  const n = Array.isArray(row) ? row : row.n;
+  for (let i = 0; i + SYNC_STRIDE <= n.length; i += SYNC_STRIDE) {
+    visit(OUTCOMES[(n[i + 6] ?? 0) & 3] ?? 'OK', n[i + 5] ?? 0);
+  }
+}
+
+/** Type of a product row without decoding it. */
+export function productRowType(row: ProductRow): ProductType {
+  return TYPES[row.f & 7] ?? 'OTHER';
+}

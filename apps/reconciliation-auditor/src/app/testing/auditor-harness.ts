@@ -15,6 +15,9 @@ import {
   type AuditorTables,
   type TableName,
 } from '../state/auditor-tables';
+import type { FlowMetrics } from '../lookups/flow-metrics';
+import type { SkuHistory } from '../lookups/sku-history';
+import { createTableFeeds } from '../lookups/table-feeds';
 import { createInMemoryTableReaders } from './in-memory-table-readers';
 import { createManualClock, type ManualClock } from './manual-clock';
 
@@ -29,6 +32,9 @@ export interface AuditorHarness {
   clock: ManualClock;
   model: AllocationModel;
   run: ReturnType<typeof createAuditRunner>;
+  /** Flow windows and SKU history fed from the tables' change hooks, as in create-app (harness clock). */
+  flowMetrics: FlowMetrics;
+  skuHistory: SkuHistory;
   put(table: TableName, key: string, value: unknown): void;
   /** Applies what the book published to the exceptions table, as the real reader would. */
   readBack(): void;
@@ -40,17 +46,24 @@ export function createAuditorHarness(lists = 'inventory_m:WEB01'): AuditorHarnes
   const registry = createMetricsRegistry({ app: TEST_APP });
   const orders = new InFlightOrderIndex();
   const late: { book?: ExceptionBook } = {};
+  const clock = createManualClock();
+  const feeds = createTableFeeds({ now: () => clock.now() });
   const tables = createAuditorTables({
     tableReader: readers.factory,
     registry,
-    onOrder: (no, o) => (o ? orders.apply(o) : orders.remove(no)),
+    onOrder: (no, o) => {
+      if (o) orders.apply(o);
+      else orders.remove(no);
+      feeds.onOrder(no, o);
+    },
     onException: (id, row) => late.book?.onTableChange(id, row),
+    onChange: feeds.hooks,
   });
+  feeds.attach(tables.dispatches);
   readers.markCaughtUp();
   const producer = createInMemoryProducer();
   const book = createExceptionBook({ table: tables.exceptions, producer, registry });
   late.book = book;
-  const clock = createManualClock();
   let read = 0;
   return {
     tables,
@@ -65,6 +78,8 @@ export function createAuditorHarness(lists = 'inventory_m:WEB01'): AuditorHarnes
       skewMarginMs: 0,
     },
     run: createAuditRunner({ book, appName: TEST_APP, now: () => clock.now() }),
+    flowMetrics: feeds.flowMetrics,
+    skuHistory: feeds.skuHistory,
     put: (table, key, value) => readers.put(TABLE_TOPICS[table], key, value),
     readBack() {
       for (; read < producer.records.length; read += 1) {

@@ -72,6 +72,15 @@ export function seedDashboardHarness(): AuditorHarness {
       { allocation: 7, sourceAsOf: now - 2 * HOUR, sourceSequence: 3, writtenAt: now - HOUR },
     ]),
   );
+  // A write inside the flow window: WAIR figure 90 s old when SFCC got it.
+  h.put('stock', 'SKU-3', buildStockLevel('SKU-3', now - 90_000, 1, 4));
+  h.put(
+    'syncs',
+    'SKU-3',
+    buildSync('SKU-3', [
+      { allocation: 4, sourceAsOf: now - 90_000, sourceSequence: 1, writtenAt: now - 60_000 },
+    ]),
+  );
   h.put(
     'orders',
     'O-LATE',
@@ -156,7 +165,12 @@ export function createDashboardTestApp(h: AuditorHarness, auth: ApiAuthSettings,
       book: h.book,
       scheduler,
       tables: h.tables,
-      skuLookup: createSkuLookup({ tables: h.tables, model: h.model, book: h.book }),
+      skuLookup: createSkuLookup({
+        tables: h.tables,
+        model: h.model,
+        book: h.book,
+        history: h.skuHistory,
+      }),
       orderTimeline: createOrderTimeline({ tables: h.tables, book: h.book }),
       // Real time and no cache: the browser test watches live updates.
       flowsHealth: createFlowsHealth({
@@ -165,6 +179,7 @@ export function createDashboardTestApp(h: AuditorHarness, auth: ApiAuthSettings,
         scheduler,
         now: () => Date.now(),
         cacheMs: 0,
+        metrics: h.flowMetrics,
       }),
       consumerLag: createConsumerLagView({
         source: new InMemoryLagSource()
