@@ -10,6 +10,8 @@ describe('near matches', () => {
     ['ABC-123-M', 'ABC123M', ['SEPARATORS']],
     ['ABC-123-M', 'abc_0123 m', ['CASE', 'LEADING_ZEROS', 'SEPARATORS']],
     ['00123', '123', ['LEADING_ZEROS']],
+    // The simulator's deliberate typo: a zero after the letter prefix of the style number.
+    ['ST10000-GRN-L', 'ST010000-GRN-L', ['LEADING_ZEROS']],
     ['ABC-123-M', 'ABC-124-M', []],
     ['ABC-123-M', 'ABC-123-M', []],
   ])('%p vs %p → %p', (a, b, kinds) => {

@@ -5,14 +5,14 @@ const SEPARATOR = /[-_.\s]+/;
 
 /**
  * The key under which near-identical ids collide: upper case, no whitespace, no separators
- * (`-`, `_`, `.`, space), no leading zeros in numeric tokens. `abc-0123 m` and `ABC_123.M` both
- * become `ABC123M`.
+ * (`-`, `_`, `.`, space), no leading zeros in the number that starts a token or follows its letter
+ * prefix. `abc-0123 m` and `ABC_123.M` both become `ABC123M`; `ST010000` and `ST10000` collide.
  */
 export function nearMatchKey(id: string): string {
   return id
     .trim()
     .split(SEPARATOR)
-    .map((token) => token.replace(/^0+(?=\d)/, ''))
+    .map((token) => token.replace(/^([A-Za-z]*)0+(?=\d)/, '$1'))
     .join('')
     .toUpperCase();
 }
@@ -20,7 +20,7 @@ export function nearMatchKey(id: string): string {
 const STEPS: ReadonlyArray<[NearMatchKind, (s: string) => string]> = [
   ['CASE', (s) => s.toUpperCase()],
   ['WHITESPACE', (s) => s.trim().replace(/\s+/g, ' ')],
-  ['LEADING_ZEROS', (s) => s.replace(/(^|[-_.\s])0+(?=\d)/g, '$1')],
+  ['LEADING_ZEROS', (s) => s.replace(/(^|[-_.\s])([A-Za-z]*)0+(?=\d)/g, '$1$2')],
   ['SEPARATORS', (s) => s.replace(/[-_.\s]+/g, '')],
 ];
 
