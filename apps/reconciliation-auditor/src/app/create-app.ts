@@ -16,6 +16,7 @@ import { createDashboardRouter } from './dashboard/dashboard.routes';
 import { createAuditDefinitions } from './audits/audit-definitions';
 import { createAuditRunner } from './audits/audit-runner';
 import { createAlertNotifier } from './alerts/alert-notifier';
+import { syncDelayBreaches } from './alerts/sync-delay-breaches';
 import { createAuditScheduler, systemClock, type SchedulerClock } from './audits/audit-scheduler';
 import { createInventoryDriftAudit } from './audits/inventory-drift.audit';
 import { APP_NAME, type AuditorConfig } from './config';
@@ -133,6 +134,8 @@ export function createApp(deps: AuditorDeps): AuditorService {
     transact: async (decide) => {
       const changes = await book.transact(decide);
       alerts.onExceptionChanges(changes);
+      for (const breach of syncDelayBreaches(changes, clock.now(), config.SYNC_SLA_MS))
+        alerts.onBreach(breach);
       return changes;
     },
   };
