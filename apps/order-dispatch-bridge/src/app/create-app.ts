@@ -90,7 +90,7 @@ export function createApp(deps: BridgeDeps): BridgeApp {
       if (record.value === null) return;
       const od = record.value as OrderDispatches;
       dispatched.set(od.orderNo, dispatchedUnitsBySku(od));
-      await dispatchLoop.handle(od);
+      await dispatchLoop.submit(od);
       handled += 1;
     },
   });
@@ -150,6 +150,7 @@ export function createApp(deps: BridgeDeps): BridgeApp {
       slowMs: config.DISPATCH_SLOW_RETRY_MS,
       slaMs: config.DISPATCH_SLA_MS,
     },
+    concurrency: config.SFCC_CONCURRENCY,
   });
 
   let stopping = false;
@@ -199,6 +200,7 @@ export function createApp(deps: BridgeDeps): BridgeApp {
       if (retryTimer) clearInterval(retryTimer);
       await round;
       await consumer.stop();
+      await dispatchLoop.drain();
       await exceptionTable.stop();
       await producer.disconnect();
       await shell.stop();

@@ -231,4 +231,40 @@ describe('dispatch loop (fakes, injected clock)', () => {
     await h.dispatch.handle(buildOrderDispatches('2001', [d1]));
     expect(h.dispatch.parked.get('2001')?.lastError).toBe('order not found in SFCC');
   });
+
+  it('after a restart, finishes an order whose events were confirmed but whose shipping status was not written', async () => {
+    const h = createBridgeHarness();
+    h.sfcc.add(twoLines());
+    h.sfcc.failWith((op) => (op === 'updateShippingStatus' ? down(op) : undefined));
+    const od = buildOrderDispatches('2001', [d1, d2]);
+    await h.dispatch.handle(od);
+    expect(h.fulfilment('2001')?.shipments.map((s) => s.outcome)).toEqual(['CONFIRMED', 'CONFIRMED']);
+    expect(h.sfcc.orders.get('2001')?.shippingStatus).toBe('not_shipped');
+    h.sfcc.failWith(() => undefined);
+
+    // The parked retry died with the process; the record's offset was committed long ago.
+    const r = h.restart();
+    expect(r.dispatch.recover([od])).toBe(1);
+    await r.dispatch.retryDue();
+    expect(r.sfcc.orders.get('2001')?.shippingStatus).toBe('shipped');
+    expect([...r.sfcc.emailsPerEvent().values()]).toEqual([1, 1]);
+    // Settled orders are not touched at the next restart.
+    expect(r.restart().dispatch.recover([od])).toBe(0);
+  });
+
+  it('submit does not wait for the attempt; a Kafka failure in it parks the order, the retry e-mails once', async () => {
+    const h = createBridgeHarness();
+    h.sfcc.add(twoLines());
+    h.facts.set('2001', { orderNo: '2001' } as never);
+    h.producer.failNext(1, new Error('broker unavailable'));
+    await h.dispatch.submit(buildOrderDispatches('2001', [d1]));
+    await h.dispatch.drain();
+    expect(h.dispatch.parked.get('2001')?.lastError).toBe('Error');
+
+    h.clock.now = nextAt(h);
+    await h.dispatch.retryDue();
+    expect(h.dispatch.parked.has('2001')).toBe(false);
+    expect(h.sfcc.emailsPerEvent().get('D1')).toBe(1);
+    expect(h.sfcc.orders.get('2001')?.shippingStatus).toBe('part_shipped');
+  });
 });

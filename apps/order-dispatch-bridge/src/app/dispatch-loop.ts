@@ -1,7 +1,7 @@
 import type { Fulfilment, OrderDispatches } from '@wair-sfcc/contracts';
 import { backoffDelay } from '@wair-sfcc/kafka';
 import type { Logger } from '@wair-sfcc/observability';
-import { isDispatchOverdue, isFullyConfirmed, type DispatchProblem } from '@wair-sfcc/order-domain';
+import { isDispatchOverdue, type DispatchProblem } from '@wair-sfcc/order-domain';
 import { formatDuration } from '@wair-sfcc/audit-rules';
 import type { BridgeMetrics } from './bridge-metrics';
 import type { DispatchConfirmer } from './dispatch-confirmer';
@@ -25,6 +25,8 @@ export interface DispatchLoopDeps {
   logger: Logger;
   now: () => number;
   retry: DispatchRetryPolicy;
+  /** Orders attempted at once by `submit` and `retryDue` (the SCAPI limiter bounds the calls). */
+  concurrency?: number;
   random?: () => number;
 }
 
@@ -49,7 +51,35 @@ export function createDispatchLoop(deps: DispatchLoopDeps) {
   const random = deps.random ?? Math.random;
   const parked = new Map<string, ParkedOrder>();
   const locks = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+  const concurrency = Math.max(1, deps.concurrency ?? 1);
   let ticking = false;
+
+  /** Waits for a free slot, then starts `fn`; `done` settles when it ended (it never rejects). */
+  async function inBackground(
+    orderNo: string,
+    od: OrderDispatches,
+    fn: () => Promise<void>,
+  ): Promise<{ done: Promise<void> }> {
+    while (running.size >= concurrency) await Promise.race(running);
+    const run: Promise<void> = fn()
+      .catch((error: unknown) => {
+        // A Kafka write failed mid-attempt: the order is tried again; the plan sees what SFCC took.
+        const previous = parked.get(orderNo);
+        const attempts = (previous?.attempts ?? 0) + 1;
+        parked.set(orderNo, {
+          dispatches: previous?.dispatches ?? od,
+          attempts,
+          nextAt: now() + nextDelay(attempts),
+          lastError: (error as Error)?.name ?? 'error',
+          retriable: true,
+        });
+        logger.warn({ err: error, orderNo }, 'dispatch attempt failed; parked for retry');
+      })
+      .finally(() => running.delete(run));
+    running.add(run);
+    return { done: run };
+  }
 
   function exclusive(orderNo: string, fn: () => Promise<void>): Promise<void> {
     const previous = locks.get(orderNo) ?? Promise.resolve();
@@ -179,38 +209,57 @@ export function createDispatchLoop(deps: DispatchLoopDeps) {
       return exclusive(od.orderNo, () => attempt(od));
     },
 
+    /**
+     * Consumer handler that does not wait for the attempt: it returns once one of `concurrency`
+     * slots is free, so many orders are confirmed at once. The record's offset may then be
+     * committed before its attempt ends; `recover` at the next start covers a crash meanwhile.
+     */
+    async submit(od: OrderDispatches): Promise<void> {
+      await inBackground(od.orderNo, od, () => exclusive(od.orderNo, () => attempt(od)));
+    },
+
+    /** Resolves once every attempt started by `submit` or `retryDue` has ended (for stop). */
+    async drain(): Promise<void> {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+
     /** Retries every parked order that is due; raises DISPATCH_NOT_CONFIRMED for those past the SLA. */
     async retryDue(): Promise<void> {
       if (ticking) return;
       ticking = true;
       try {
+        const retries: Promise<void>[] = [];
         for (const [orderNo, p] of [...parked]) {
           try {
-            if (p.nextAt <= now())
+            if (p.nextAt > now()) await raiseIfDue(p);
+            else if (concurrency === 1)
               await exclusive(orderNo, () => attempt(parked.get(orderNo)?.dispatches ?? p.dispatches));
-            else await raiseIfDue(p);
+            else {
+              const { done } = await inBackground(orderNo, p.dispatches, () =>
+                exclusive(orderNo, () => attempt(parked.get(orderNo)?.dispatches ?? p.dispatches)),
+              );
+              retries.push(done);
+            }
           } catch (error) {
             logger.warn({ err: error, orderNo }, 'dispatch retry failed; tried again on the next tick');
           }
         }
+        await Promise.all(retries);
       } finally {
         ticking = false;
       }
     },
 
-    /** After a restart: orders the fulfilment table does not show fully confirmed are retried at once. */
+    /**
+     * After a restart: orders the fulfilment table does not show settled (every dispatch confirmed
+     * and the order shipped) are retried at once. Confirmed dispatches whose shipping status was
+     * not written yet count as unsettled; a partly shipped order costs one read and writes nothing.
+     */
     recover(tables: Iterable<OrderDispatches>): number {
       let n = 0;
       for (const od of tables) {
         const f = fulfilments.get(od.orderNo);
-        if (
-          isFullyConfirmed(
-            f,
-            od.dispatches.map((d) => d.dispatchId),
-          ) ||
-          parked.has(od.orderNo)
-        )
-          continue;
+        if (od.dispatches.length === 0 || confirmer.isSettled(od) || parked.has(od.orderNo)) continue;
         const attempts = Math.max(0, ...(f?.shipments ?? []).map((s) => s.attempts));
         parked.set(od.orderNo, {
           dispatches: od,

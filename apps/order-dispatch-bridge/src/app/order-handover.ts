@@ -126,23 +126,27 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
       results = items.map((i) => ({ id: i.sale.id, accepted: false, reason: refusalReason(error) }));
     }
     const byId = new Map(results.map((r) => [r.id, r]));
-    for (const item of items) {
-      const result = byId.get(item.sale.id);
-      if (!result) {
-        summary.deferred += 1;
-        continue;
-      }
-      try {
-        await verdict(item, result, summary);
-      } catch (error) {
-        summary.deferred += 1;
-        metrics.retries.inc({ flow: 'capture' });
-        logger.warn(
-          { err: error, orderNo: item.order.orderNo },
-          'recording the WAIR verdict failed; repeated next round',
-        );
-      }
-    }
+    // Verdicts concern different orders: recorded side by side (the SCAPI limiter bounds the calls,
+    // the producer batches the facts), not one order's round trips after another's.
+    await Promise.all(
+      items.map(async (item) => {
+        const result = byId.get(item.sale.id);
+        if (!result) {
+          summary.deferred += 1;
+          return;
+        }
+        try {
+          await verdict(item, result, summary);
+        } catch (error) {
+          summary.deferred += 1;
+          metrics.retries.inc({ flow: 'capture' });
+          logger.warn(
+            { err: error, orderNo: item.order.orderNo },
+            'recording the WAIR verdict failed; repeated next round',
+          );
+        }
+      }),
+    );
   }
 
   return { publish, setExportStatus, malformed, sendCycle };
