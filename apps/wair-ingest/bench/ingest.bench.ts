@@ -115,7 +115,11 @@ async function main(): Promise<void> {
     const truth = (await simCall('GET', '/__sim/stock')) as Array<{ skuCode: string; sequence: number }>;
     await waitFor(
       'every SKU on the topic',
-      () => truth.every((t) => (observer.get(t.skuCode)?.sourceSequence ?? 0) >= t.sequence),
+      () =>
+        truth.every(
+          (t) =>
+            Math.max(0, ...(observer.get(t.skuCode)?.locations ?? []).map((l) => l.sequence)) >= t.sequence,
+        ),
       120_000,
       100,
     );

@@ -17,7 +17,10 @@ export function createStockState() {
       sku,
       locations,
       asOf: Math.max(...locations.map((l) => l.modifiedAt)),
-      sourceSequence: Math.max(...locations.map((l) => l.sequence)),
+      // The sum, not the newest: a late record of one location (a lost webhook the poll brought
+      // back) must make a newer version even when another location already holds a higher
+      // sequence, or consumers that compare versions would take the corrected figure for a repeat.
+      sourceSequence: locations.reduce((sum, l) => sum + l.sequence, 0),
       origin,
       ingestedAt,
     };

@@ -210,7 +210,9 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
     expect(await ok.json()).toEqual({ outcome: 'PRODUCED' });
     await waitFor(
       'the good record on the topic',
-      () => observer.get('ST10000-BLK-M')?.sourceSequence === 1_000_000,
+      () =>
+        observer.get('ST10000-BLK-M')?.locations.find((l) => l.locationCode === 'WEB01')?.sequence ===
+        1_000_000,
     );
   });
 });

@@ -18,7 +18,10 @@ export interface StockLevel {
    * Epoch milliseconds (Avro `timestamp-millis`).
    */
   asOf: number;
-  /** Per-SKU sequence from WAIR, monotonically increasing; breaks ties between records with the same asOf. */
+  /**
+   * Version of the figure: the sum of its locations' WAIR sequences, so it grows with every WAIR change
+   * applied to any location (also one that arrived late); breaks ties between records with the same asOf.
+   */
   sourceSequence: number;
   /** How the figure reached the integration. */
   origin: StockOrigin;
@@ -115,7 +118,7 @@ export const stockLevelSchema: AvroRecordSchema = {
     {
       name: 'sourceSequence',
       type: 'long',
-      doc: 'Per-SKU sequence from WAIR, monotonically increasing; breaks ties between records with the same asOf.',
+      doc: "Version of the figure: the sum of its locations' WAIR sequences, so it grows with every WAIR change applied to any location (also one that arrived late); breaks ties between records with the same asOf.",
     },
     {
       name: 'origin',
