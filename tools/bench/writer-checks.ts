@@ -1,0 +1,64 @@
+import type { SpawnedService } from '@wair-sfcc/testing';
+import type { ColdStartResult, FullRefreshResult } from './bench-report';
+import { readProc } from './proc-stats';
+
+/**
+ * A forced full refresh through the writer's admin endpoint (IMPEX upload + job per list), timed
+ * until the writer reports it finished, with the writer's peak RSS.
+ */
+export async function timeFullRefresh(
+  writer: SpawnedService,
+  adminToken: string,
+  skus: number,
+): Promise<FullRefreshResult> {
+  const started = Date.now();
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const post = await fetch(`${writer.opsUrl}/admin/full-refresh`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ force: true }),
+  });
+  if (post.status !== 202) throw new Error(`full refresh not started: HTTP ${post.status}`);
+  type Status = {
+    running: boolean;
+    lastRun: { lists: Record<string, { sent: number }>; error: string | null } | null;
+  };
+  let status: Status;
+  do {
+    await new Promise((r) => setTimeout(r, 250));
+    status = (await (await fetch(`${writer.opsUrl}/admin/full-refresh`, { headers })).json()) as Status;
+  } while (status.running);
+  return {
+    skus,
+    records: Object.values(status.lastRun?.lists ?? {}).reduce((n, l) => n + l.sent, 0),
+    seconds: (Date.now() - started) / 1000,
+    writerPeakRssMb: (readProc(writer.child.pid as number)?.peakRssBytes ?? 0) / 2 ** 20,
+    error: status.lastRun?.error ?? null,
+  };
+}
+
+/**
+ * Stops an app (SIGTERM) and starts it again on the same port, topics and group: seconds until
+ * `/readyz` answers 200 (its state rebuilt from the compacted topics) and its peak RSS by then.
+ */
+export async function timeColdStart(
+  app: string,
+  current: SpawnedService,
+  spawnAgain: (port: number) => SpawnedService,
+  skus: number,
+): Promise<{ service: SpawnedService; result: ColdStartResult }> {
+  await current.stop('SIGTERM');
+  const started = Date.now();
+  // Same port: the WAIR simulator's webhooks keep reaching wair-ingest.
+  const service = spawnAgain(Number(new URL(current.opsUrl).port));
+  await service.waitUntilReady(600_000);
+  return {
+    service,
+    result: {
+      app,
+      skus,
+      readySeconds: (Date.now() - started) / 1000,
+      peakRssMb: (readProc(service.child.pid as number)?.peakRssBytes ?? 0) / 2 ** 20,
+    },
+  };
+}
