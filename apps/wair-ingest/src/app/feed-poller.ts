@@ -57,8 +57,10 @@ export function createFeedPoller(options: FeedPollerOptions) {
           options.ingest(raw, 'poll', `${path}?from=${from ?? ''}&offset=${runOffset + i}`),
         );
         await Promise.all(results.map((r) => r.ack));
+        // Only string times count: String() of an object such as {"toString": 1} throws.
         const times = page.records
-          .map((r) => Date.parse(String((r as Record<string, unknown> | null)?.[names.modifiedDateTime])))
+          .map((r) => (r as Record<string, unknown> | null)?.[names.modifiedDateTime])
+          .map((t) => (typeof t === 'string' ? Date.parse(t) : NaN))
           .filter((t) => Number.isFinite(t));
         const newest = times.length > 0 ? Math.max(...times) : undefined;
         const more = page.moreRecordsAvailable && page.records.length > 0;

@@ -91,10 +91,10 @@ export function createIngestPipeline(deps: PipelineDeps) {
     const topic = dlqTopicName(topics[feed === 'skus' ? 'skus' : feed]);
     metrics.dlq.inc({ topic });
     count(feed, path, 'INVALID');
-    const key =
-      typeof raw === 'object' && raw !== null
-        ? String((raw as Record<string, unknown>)[names.skuCode] ?? '') || null
-        : null;
+    const sku =
+      typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[names.skuCode] : null;
+    // Only a scalar makes a key: String() of an object such as {"toString": 1} throws.
+    const key = typeof sku === 'string' || typeof sku === 'number' ? String(sku) || null : null;
     logger.warn({ feed, path, source, field, reason: message }, 'invalid WAIR record parked on the DLQ');
     const headers = dlqHeaders({
       sourceTopic: `wair-${path}:${feed}`,

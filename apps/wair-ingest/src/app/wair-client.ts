@@ -75,8 +75,14 @@ export function createWairClient(options: WairClientOptions): WairClient {
           },
         );
       }
-      const body = (await res.json()) as Record<string, unknown>;
-      return { accessToken: String(body[names.accessToken] ?? ''), expiresIn: Number(body[names.expiresIn]) };
+      // Scalars only: the token provider explains a missing or malformed token.
+      const body = (await res.json()) as Record<string, unknown> | null;
+      const scalar = (v: unknown): string =>
+        typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+      return {
+        accessToken: scalar(body?.[names.accessToken]),
+        expiresIn: Number(scalar(body?.[names.expiresIn]) || NaN),
+      };
     },
   });
 

@@ -1,5 +1,7 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import avsc from 'avsc';
 import { avroLogicalTypes } from '@wair-sfcc/contracts';
+import { checkAvroBounds } from './avro-framing';
 import type { KafkaSettings } from './kafka-config';
 import { RecordDecodeError, SchemaRegistryError } from './kafka-errors';
 
@@ -84,14 +86,19 @@ export function createSchemaCodec(settings: KafkaSettings['registry']): SchemaCo
         throw new RecordDecodeError('not in the Confluent wire format (magic byte 0 + 4-byte schema id)', {});
       }
       const schemaId = bytes.readInt32BE(1);
+      let type: unknown;
       try {
-        await registry.getSchema(schemaId);
+        type = await registry.getSchema(schemaId);
       } catch (error) {
         const status = (error as { status?: number }).status;
         if (status === 404 || status === 422) {
           throw new RecordDecodeError(`unknown schema id ${schemaId}`, {});
         }
         throw new SchemaRegistryError(`schema registry unavailable: ${(error as Error).message}`, true);
+      }
+      const outOfBounds = type instanceof avsc.Type ? checkAvroBounds(type, bytes.subarray(5)) : undefined;
+      if (outOfBounds) {
+        throw new RecordDecodeError(`cannot decode value with schema ${schemaId}: ${outOfBounds}`, {});
       }
       try {
         return await registry.decode(bytes);

@@ -32,11 +32,15 @@ export function createWairTokenProvider(options: WairTokenProviderOptions): Wair
       if (cached && clock() < cached.renewAt) return Promise.resolve(cached.token);
       inFlight ??= options
         .fetchToken()
-        .then(({ accessToken, expiresIn }) => {
-          if (typeof accessToken !== 'string' || !accessToken || !(expiresIn > 0))
+        .then((token) => {
+          // Typed loosely on purpose: the body is whatever WAIR answered, JSON `null` included.
+          const { accessToken, expiresIn } = (token ?? {}) as { accessToken?: unknown; expiresIn?: unknown };
+          const lifetime =
+            typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : NaN;
+          if (typeof accessToken !== 'string' || !accessToken || !(lifetime > 0))
             throw new Error('token response lacks accessToken/expiresIn');
-          const margin = Math.min(options.marginSeconds, expiresIn * 0.2);
-          cached = { token: accessToken, renewAt: clock() + (expiresIn - margin) * 1000 };
+          const margin = Math.min(options.marginSeconds, lifetime * 0.2);
+          cached = { token: accessToken, renewAt: clock() + (lifetime - margin) * 1000 };
           return accessToken;
         })
         .finally(() => (inFlight = undefined));

@@ -70,7 +70,8 @@ export function createAccountManagerTokenClient(
         },
       );
     }
-    const body = (await res.json().catch(() => ({}))) as TokenResponse;
+    // `?? {}`: a 200 whose body is JSON `null` must end in the explained error below.
+    const body = ((await res.json().catch(() => ({}))) ?? {}) as TokenResponse;
     if (typeof body.access_token !== 'string' || body.access_token === '') {
       throw new AccountManagerAuthError('Account Manager answered without access_token', true, {
         status: res.status,

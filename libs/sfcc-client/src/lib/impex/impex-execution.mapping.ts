@@ -20,7 +20,8 @@ export interface ImpexRecordError {
 }
 
 const pick = (o: Record<string, unknown>, ...keys: string[]): string | undefined => {
-  for (const k of keys) if (typeof o[k] === 'string') return o[k] as string;
+  // An empty string explains nothing: fall through to the next key or the default.
+  for (const k of keys) if (typeof o[k] === 'string' && o[k] !== '') return o[k] as string;
   return undefined;
 };
 
@@ -59,6 +60,9 @@ export function isFileRejected(execution: JobExecutionDoc): boolean {
 
 /** True when the execution ended well: `exit_status.status` ok (or code OK). */
 export function isExecutionOk(execution: JobExecutionDoc): boolean {
-  const status = execution.exit_status?.status?.toLowerCase();
-  return status === 'ok' || (status === undefined && execution.exit_status?.code?.toUpperCase() === 'OK');
+  // Typed loosely on purpose: the document is whatever the instance answered.
+  const exit = execution.exit_status as Record<string, unknown> | null | undefined;
+  const status = typeof exit?.['status'] === 'string' ? exit['status'].toLowerCase() : undefined;
+  const code = typeof exit?.['code'] === 'string' ? exit['code'].toUpperCase() : undefined;
+  return status === 'ok' || (status === undefined && code === 'OK');
 }

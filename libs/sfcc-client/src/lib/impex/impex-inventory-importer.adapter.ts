@@ -29,6 +29,23 @@ export interface ImpexInventoryImporterOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The job execution document of a response; an unreadable one is an explained, retriable error. */
+function executionOf(body: Buffer, what: string, context: { jobId: string }): JobExecutionDoc {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body.toString());
+  } catch (error) {
+    throw new ImpexImportError(
+      `${what} answered with a body that is not JSON: ${(error as Error).message}`,
+      true,
+      context,
+    );
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new ImpexImportError(`${what} answered without a job execution document`, true, context);
+  return doc as JobExecutionDoc;
+}
+
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -74,7 +91,8 @@ export function createImpexInventoryImporter(options: ImpexInventoryImporterOpti
         headers: { 'content-type': 'application/json' },
         body,
       });
-      if (res.status >= 200 && res.status < 300) return JSON.parse(res.body.toString()) as JobExecutionDoc;
+      if (res.status >= 200 && res.status < 300)
+        return executionOf(res.body, `starting job ${jobId}`, { jobId });
       const fault = parseOcapiFault(res.body);
       if (fault?.type !== 'JobAlreadyRunningException') {
         throw new ImpexImportError(
@@ -121,7 +139,7 @@ export function createImpexInventoryImporter(options: ImpexInventoryImporterOpti
           },
         );
       }
-      current = JSON.parse(res.body.toString()) as JobExecutionDoc;
+      current = executionOf(res.body, `polling execution ${execution.id}`, { jobId });
     }
     return current;
   };

@@ -13,6 +13,7 @@ import {
 import { isInvalidAccessToken, parseOcapiFault } from './ocapi-fault';
 import type { OcapiHttpClient } from './ocapi-http.client';
 import { invalidWriteReason } from './inventory-write.validation';
+import { SfccHttpError } from '../sfcc-errors';
 
 export interface OcapiInventoryWriterOptions {
   http: OcapiHttpClient;
@@ -93,7 +94,17 @@ export function createOcapiInventoryWriter(options: OcapiInventoryWriterOptions)
       }
       return out;
     }
-    const parts = await parseBatchResponse(res.headers.get('content-type') ?? '', res.body);
+    const parts = await parseBatchResponse(res.headers.get('content-type') ?? '', res.body).catch(
+      (error: unknown) => {
+        // A 200 we cannot read says nothing about which parts were applied: retry the whole batch.
+        throw new SfccHttpError(`POST /s/-/dw/batch answered 200: ${(error as Error).message}`, {
+          method: 'POST',
+          path: '/s/-/dw/batch',
+          status: res.status,
+          retriable: true,
+        });
+      },
+    );
     const byId = new Map(parts.map((p) => [p.contentId, p]));
     for (const { index, write } of items) {
       const part = byId.get(String(index));
@@ -121,7 +132,7 @@ export function createOcapiInventoryWriter(options: OcapiInventoryWriterOptions)
           status: retriable ? 'FAILED' : 'REJECTED',
           httpStatus: Number.isNaN(status) ? undefined : status,
           faultType: fault?.type,
-          message: fault?.message ?? `sub-request answered ${status}`,
+          message: fault?.message || `sub-request answered ${status}`,
           retriable,
         });
       }

@@ -29,6 +29,9 @@ const SORT_BY: Record<NonNullable<SfccOrderQuery['sortBy']>, OrdersTypes.GetOrde
   last_modified: 'last_modified_date',
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * {@link ScapiOrdersPort} over Salesforce's commerce-sdk `Orders` client (SCAPI Orders admin API),
  * with the SDK's own retries off: our limiter, backoff and breaker decide, and what fails after
@@ -72,6 +75,10 @@ export function createScapiOrdersClient(options: ScapiOrdersClientOptions): Scap
           },
           headers,
         });
+        // The SDK hands on whatever JSON came back: a page we cannot use fails naming why.
+        if (!isObject(page)) throw new Error('answered 200 without an order page');
+        if (page.data !== undefined && !Array.isArray(page.data))
+          throw new Error('answered 200 with a non-array data');
         const data: SfccOrder[] = page.data ?? [];
         return {
           data,
@@ -84,7 +91,11 @@ export function createScapiOrdersClient(options: ScapiOrdersClientOptions): Scap
       callScapi<SfccOrder | undefined>(
         ctx,
         'getOrder',
-        (headers) => orders.getOrder({ parameters: ids(orderNo), headers }),
+        async (headers) => {
+          const order: unknown = await orders.getOrder({ parameters: ids(orderNo), headers });
+          if (!isObject(order)) throw new Error('answered 200 without an order document');
+          return order as SfccOrder;
+        },
         () => undefined,
       ),
     updateExportStatus: (orderNo, status) =>
