@@ -68,6 +68,19 @@ describe('exception book', () => {
         .find((l) => l.startsWith('integration_exceptions_open{') && l.includes(`severity="${sev}"`));
     expect(line('HIGH')).toMatch(/type="SKU_MISMATCH".*owner="MERCH".* 1$/);
     expect(line('LOW')).toMatch(/ 1$/);
+    // Every type in every state, zeros included.
+    const byState = (type: string, state: string) =>
+      page
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith('integration_exceptions{') &&
+            l.includes(`type="${type}"`) &&
+            l.includes(`state="${state}"`),
+        );
+    expect(byState('SKU_MISMATCH', 'OPEN')).toMatch(/ 2$/);
+    expect(byState('SKU_MISMATCH', 'RESOLVED')).toMatch(/ 1$/);
+    expect(byState('SYNC_DELAY', 'ACKNOWLEDGED')).toMatch(/ 0$/);
   });
 
   it('runs transactions one at a time', async () => {

@@ -1,4 +1,6 @@
 import {
+  EXCEPTION_STATE_VALUES,
+  EXCEPTION_TYPE_VALUES,
   TOPICS,
   type ExceptionType,
   type IntegrationException,
@@ -102,6 +104,26 @@ export function createExceptionBook(options: ExceptionBookOptions): ExceptionBoo
         this.reset();
         for (const c of counts.values())
           this.set({ type: c.type, severity: c.severity, owner: c.owner }, c.n);
+      },
+    });
+    // Every type in every state (zeros included), so Alertmanager and dashboards can route on
+    // acknowledged-but-open as well as on open.
+    createGauge<'type' | 'state'>(options.registry, {
+      name: 'integration_exceptions',
+      help: 'Exceptions known to the auditor, by type and state (OPEN, ACKNOWLEDGED, RESOLVED).',
+      labelNames: ['type', 'state'],
+      collect() {
+        const counts = new Map<string, number>();
+        for (const type of EXCEPTION_TYPE_VALUES)
+          for (const state of EXCEPTION_STATE_VALUES) counts.set(`${type}|${state}`, 0);
+        for (const ex of all()) {
+          const key = `${ex.type}|${ex.state}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        for (const [key, n] of counts) {
+          const [type = '', state = ''] = key.split('|');
+          this.set({ type, state }, n);
+        }
       },
     });
   }
