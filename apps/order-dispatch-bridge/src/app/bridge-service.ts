@@ -25,6 +25,7 @@ export function createBridgeService(
   const resilience = createSfccResilience({
     rateLimit: { ratePerSecond: config.SFCC_RATE_PER_SEC, concurrency: config.SFCC_CONCURRENCY },
     retry: { maxDelayMs: config.SFCC_RETRY_MAX_MS },
+    circuitBreaker: { resetTimeoutMs: config.SFCC_BREAKER_RESET_MS },
   });
   const scapi = createScapiOrdersClient({
     scapiHost: config.SFCC_SCAPI_HOST,

@@ -61,6 +61,10 @@ export const configSchema = baseAppEnvSchema.extend({
     'Ceiling of the jittered backoff between retries of one SCAPI call, in milliseconds.',
   ),
   SFCC_TIMEOUT_MS: ms(30_000, 'Timeout of one SCAPI call, in milliseconds.'),
+  SFCC_BREAKER_RESET_MS: ms(
+    10_000,
+    'How long the circuit breaker stays open after SCAPI failed repeatedly before it lets a trial call through; short, so orders and dispatches move again soon after an outage.',
+  ),
   WAIR_BASE_URL: z
     .url()
     .default('http://127.0.0.1:8301')

@@ -96,6 +96,16 @@ describe('order capture loop (fakes, injected clock)', () => {
     });
   });
 
+  it('stamps acceptedAt with the time the sale was posted, not when the answer came back', async () => {
+    const h = createBridgeHarness();
+    // WAIR reserves at once but answers 4 s later: a WAIR figure from inside those 4 s already
+    // holds the reservation, so the order must count as accepted from the post on.
+    h.wair.whilePosting(() => (h.clock.now += 4_000));
+    h.sfcc.add(buildSfccOrder('1001'));
+    await h.capture.runRound();
+    expect(h.fact('1001')).toMatchObject({ state: 'ACCEPTED_BY_WAIR', acceptedAt: T0 });
+  });
+
   it('a rejected order that Ops cancels instead settles its ORDER_NOT_ACCEPTED', async () => {
     const h = createBridgeHarness();
     h.wair.refuseWhen(() => 'lines[0].skuCode: unknown SKU');

@@ -63,6 +63,7 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
     item: Outgoing,
     result: WairSaleResult,
     summary: CaptureRoundSummary,
+    sentAt: number,
   ): Promise<void> {
     const { order, fact } = item;
     if (item.sale.saleType === 'ONLINE_CANCELLATION') {
@@ -72,7 +73,11 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
       metrics.ordersCancelled.inc({ forwarded: 'true' });
       summary.cancelled += 1;
     } else if (result.accepted) {
-      const accepted = markAccepted(fact, now());
+      // WAIR reserves the stock while it handles the post, before its answer reaches us: stamping
+      // the answer's time would make the writer subtract the order again from the very figure
+      // that already holds the reservation (until the SKU's next change). The post's start is
+      // the earliest WAIR could have had it.
+      const accepted = markAccepted(fact, sentAt);
       if (fact.state !== 'ACCEPTED_BY_WAIR') {
         await publish(accepted);
         metrics.ordersAccepted.inc();
@@ -97,6 +102,7 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
   async function sendCycle(items: Outgoing[], summary: CaptureRoundSummary): Promise<void> {
     if (items.length === 0) return;
     let results: WairSaleResult[];
+    const sentAt = now();
     try {
       results = await runWairCycle(wair, {
         sales: items.map((i) => i.sale),
@@ -136,7 +142,7 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
           return;
         }
         try {
-          await verdict(item, result, summary);
+          await verdict(item, result, summary, sentAt);
         } catch (error) {
           summary.deferred += 1;
           metrics.retries.inc({ flow: 'capture' });

@@ -19,6 +19,8 @@ export function createFakeWairSales() {
   let open = false;
   let failing: (op: Op) => UpstreamCallError | undefined = () => undefined;
   let refuse: (sale: WairSale) => string | undefined = () => undefined;
+  // Runs while WAIR "processes" a Sales post (e.g. advances a test clock: the answer comes later).
+  let whilePosting: () => void = () => undefined;
 
   const step = (op: Op, needsBatch: boolean) => {
     calls.push(op);
@@ -38,6 +40,7 @@ export function createFakeWairSales() {
     },
     async postSales(list): Promise<WairSaleResult[]> {
       step('postSales', true);
+      whilePosting();
       return list.map((sale) => {
         const reason = refuse(sale);
         if (reason) return { id: sale.id, accepted: false, reason };
@@ -61,6 +64,9 @@ export function createFakeWairSales() {
     isBatchOpen: () => open,
     failWith(fn: (op: Op) => UpstreamCallError | undefined) {
       failing = fn;
+    },
+    whilePosting(fn: () => void) {
+      whilePosting = fn;
     },
     refuseWhen(fn: (sale: WairSale) => string | undefined) {
       refuse = fn;
