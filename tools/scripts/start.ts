@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseStartOptions, simulatorEnv } from './start-options';
 import { LOCAL_ADMIN_TOKEN, LOCAL_API_TOKEN, SYSTEM_PROCESSES, type SystemProcess } from './system-processes';
 
 const root = path.resolve(__dirname, '../..');
@@ -40,6 +41,7 @@ async function waitReady(proc: SystemProcess, child: ChildProcess, timeoutMs = 1
 }
 
 async function main(): Promise<void> {
+  const chosen = simulatorEnv(parseStartOptions(process.argv.slice(2), process.env));
   const stackWasUp =
     spawnSync(process.execPath, [tsx, 'infra/local-stack/src/cli.ts', 'status'], {
       cwd: root,
@@ -89,7 +91,13 @@ async function main(): Promise<void> {
     // `--import tsx` keeps each app a direct child, so signals reach it without a wrapper in between.
     const child = spawn(process.execPath, ['--import', 'tsx', `apps/${proc.app}/src/main.ts`], {
       cwd: root,
-      env: { ...env, ...proc.env, OPS_PORT: String(proc.opsPort), OPS_HOST: '127.0.0.1' },
+      env: {
+        ...env,
+        ...proc.env,
+        ...chosen[proc.app],
+        OPS_PORT: String(proc.opsPort),
+        OPS_HOST: '127.0.0.1',
+      },
       stdio: ['ignore', log, log],
     });
     children.set(proc.app, child);
