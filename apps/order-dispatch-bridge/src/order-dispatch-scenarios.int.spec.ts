@@ -193,8 +193,14 @@ describe('order and dispatch scenarios (both simulators, wair-ingest, a bridge p
         env.placeOrder([10, 11, 12].map((k) => ({ productId: sku(i * 3 + k), quantity: 1 }))),
       ),
     );
+    // The c_* attributes are written after the shipping status: wait for both.
     for (const p of placed)
-      await waitOrder(`order ${p.orderNo} shipped`, p.orderNo, (o) => o.shippingStatus === 'shipped');
+      await waitOrder(
+        `order ${p.orderNo} shipped with its three parcels recorded`,
+        p.orderNo,
+        (o) =>
+          o.shippingStatus === 'shipped' && String(o.custom['c_wairDispatchIds']).split(',').length === 3,
+      );
     const emails = await env.emails();
     for (const p of placed) {
       const mine = emails.emails.filter((e) => e.orderNo === p.orderNo);

@@ -94,7 +94,18 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
     });
     await sim.put('/__sim/stream', { changesPerSecond: 60, dispatchEvery: 0 });
     await waitForChanges(sim, 120);
-    await sim.post('/__sim/tokens/expire');
+    // Tokens live 2 s and are renewed ahead of expiry, so whether a call meets an expired one is
+    // timing: expire them until WAIR has really refused one (and the client had to re-authenticate).
+    await waitFor(
+      'a call refused with 401 after the tokens were expired',
+      async () => {
+        await sim.post('/__sim/tokens/expire');
+        const c = await sim.get<{ requests: Record<string, number> }>('/__sim/counters');
+        return (c.requests['401'] ?? 0) > 0;
+      },
+      40_000,
+      200,
+    );
     await waitForChanges(sim, 240);
     // Faults are drawn at random: keep the stream going until every kind has really happened.
     await waitFor(
