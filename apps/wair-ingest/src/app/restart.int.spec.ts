@@ -28,7 +28,8 @@ describe('wair-ingest killed mid-stream', () => {
   const readers: Array<TableReader<unknown>> = [];
   const history = new Map<string, StockLevel[]>();
   const cursors: IngestCursor[] = [];
-  const port = 40000 + Math.floor(Math.random() * 10000);
+  // Below the kernel's ephemeral range (32768+), where an outgoing connection may already hold it.
+  const port = 22000 + Math.floor(Math.random() * 6000);
 
   const spawnIngest = () =>
     spawnService(

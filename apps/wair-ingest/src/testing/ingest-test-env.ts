@@ -50,7 +50,8 @@ export interface SimProcess {
 }
 
 export async function spawnSimulator(env: Record<string, string>): Promise<SimProcess> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // Below the kernel's ephemeral range (32768+), where an outgoing connection may already hold it.
+  const port = 22000 + Math.floor(Math.random() * 6000);
   const service = spawnService(
     'wair-simulator',
     { WAIR_TENANT: SIM_TENANT, WEBHOOK_SECRET: SIM_SECRET, LOG_LEVEL: 'warn', ...env },
