@@ -1,3 +1,4 @@
+import { waitFor } from '@wair-sfcc/kafka/testing';
 import type { SpawnedService } from '@wair-sfcc/testing';
 import type { ColdStartResult, FullRefreshResult } from './bench-report';
 import { readProc } from './proc-stats';
@@ -23,11 +24,17 @@ export async function timeFullRefresh(
     running: boolean;
     lastRun: { lists: Record<string, { sent: number }>; error: string | null } | null;
   };
-  let status: Status;
-  do {
-    await new Promise((r) => setTimeout(r, 250));
-    status = (await (await fetch(`${writer.opsUrl}/admin/full-refresh`, { headers })).json()) as Status;
-  } while (status.running);
+  let status: Status = { running: true, lastRun: null };
+  // Bounded: a refresh that never ends is a failed figure, not a bench that hangs.
+  await waitFor(
+    'the full refresh to end',
+    async () => {
+      status = (await (await fetch(`${writer.opsUrl}/admin/full-refresh`, { headers })).json()) as Status;
+      return !status.running;
+    },
+    2 * 3600_000,
+    250,
+  );
   return {
     skus,
     records: Object.values(status.lastRun?.lists ?? {}).reduce((n, l) => n + l.sent, 0),
