@@ -10,10 +10,7 @@ export default {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/infra', '<rootDir>/tools'],
   testMatch: ['**/*.int.spec.ts'],
-  // The reduced chaos run is held out of `npm test` until the under-count after a crash between
-  // WAIR's acceptance and the bridge recording it is fixed (docs/chaos.md, "Known defect"); it
-  // fails at random on it. Run it with `npx jest -c jest.int.config.ts --testPathIgnorePatterns=/node_modules/ tools/chaos`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tools/chaos/'],
+  testPathIgnorePatterns: ['/node_modules/'],
   globalSetup: '<rootDir>/tools/jest/int-global-setup.ts',
   globalTeardown: '<rootDir>/tools/jest/int-global-teardown.ts',
   testTimeout: 120_000,

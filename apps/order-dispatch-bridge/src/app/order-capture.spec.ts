@@ -96,10 +96,18 @@ describe('order capture loop (fakes, injected clock)', () => {
     });
   });
 
-  it('stamps acceptedAt with the time the sale was posted, not when the answer came back', async () => {
+  it("stamps acceptedAt with WAIR's reservation time, not when the answer came back", async () => {
     const h = createBridgeHarness();
     // WAIR reserves at once but answers 4 s later: a WAIR figure from inside those 4 s already
     // holds the reservation, so the order must count as accepted from the post on.
+    h.wair.whilePosting(() => (h.clock.now += 4_000));
+    h.sfcc.add(buildSfccOrder('1001'));
+    await h.capture.runRound();
+    expect(h.fact('1001')).toMatchObject({ state: 'ACCEPTED_BY_WAIR', acceptedAt: T0 });
+  });
+
+  it('falls back to the time the sale was posted when WAIR gives no reservation time', async () => {
+    const h = createBridgeHarness({ wairWithoutTimes: true });
     h.wair.whilePosting(() => (h.clock.now += 4_000));
     h.sfcc.add(buildSfccOrder('1001'));
     await h.capture.runRound();
@@ -232,7 +240,9 @@ describe('order capture loop (fakes, injected clock)', () => {
       await r.capture.runRound();
       expect(r.wair.sales.size).toBe(1);
       expect(r.wair.posts.get('1001')).toBe(2);
-      expect(r.fact('1001')).toMatchObject({ state: 'ACCEPTED_BY_WAIR', acceptedAt: T0 + 10_000 });
+      // WAIR's figures have held the sale since the first post: a later acceptedAt would make the
+      // writer subtract it a second time from them.
+      expect(r.fact('1001')).toMatchObject({ state: 'ACCEPTED_BY_WAIR', acceptedAt: T0 });
       expect(
         r
           .recordsOn(TOPICS.sfccOrders)

@@ -73,11 +73,11 @@ export function createOrderHandover(deps: OrderCaptureDeps) {
       metrics.ordersCancelled.inc({ forwarded: 'true' });
       summary.cancelled += 1;
     } else if (result.accepted) {
-      // WAIR reserves the stock while it handles the post, before its answer reaches us: stamping
-      // the answer's time would make the writer subtract the order again from the very figure
-      // that already holds the reservation (until the SKU's next change). The post's start is
-      // the earliest WAIR could have had it.
-      const accepted = markAccepted(fact, sentAt);
+      // The writer counts the order as in flight against every WAIR figure older than `acceptedAt`,
+      // so it must be when WAIR's figures took in the reservation: WAIR's own answer (kept on
+      // repeats, so a resend after a crash does not move it later and subtract the order twice).
+      // Without it, the post's start is the earliest WAIR could have had it.
+      const accepted = markAccepted(fact, result.reservedAt ?? sentAt);
       if (fact.state !== 'ACCEPTED_BY_WAIR') {
         await publish(accepted);
         metrics.ordersAccepted.inc();

@@ -8,6 +8,8 @@ export interface SaleVerdict {
   id: string;
   accepted: boolean;
   reason?: string;
+  /** Accepted sales: when WAIR's stock figures took in the sale's current reservation (or release). */
+  reservedDateTime?: string;
 }
 
 /** An accepted sale as /__sim/sales shows it (no personal data is kept). */
@@ -26,6 +28,12 @@ export interface SaleEntry {
   /** How many POSTs carried this id and were accepted; stock changed on the first only. */
   acceptedPosts: number;
   acceptedAt: string;
+  /**
+   * When the stock rows took in the current reservation: the acceptance, or a later resend that
+   * moved it. A repeat answers this time, so a client that lost the first answer still learns when
+   * WAIR's figures began to hold the sale.
+   */
+  reservedAt: string;
   dueAt: number;
 }
 
@@ -68,10 +76,23 @@ export function createOrderBook(deps: OrderBookDeps) {
     snfrFullLoads: 0,
   };
 
-  const reserve = (sku: string, loc: string, delta: number): void => {
+  /** Applies one reservation change; returns the stock row's modifiedDateTime. */
+  const reserve = (sku: string, loc: string, delta: number): string => {
     const cur = model.get(sku, loc) ?? { onHand: 0, reserved: 0 };
     const kind = delta >= 0 ? 'RESERVE' : 'RELEASE';
-    emit('stock.changed', model.set(kind, sku, loc, cur.onHand, Math.max(0, cur.reserved + delta)));
+    const row = model.set(kind, sku, loc, cur.onHand, Math.max(0, cur.reserved + delta));
+    emit('stock.changed', row);
+    return row.modifiedDateTime;
+  };
+
+  /** Applies every change and returns the newest row time (ISO strings of one format sort by time). */
+  const reserveAll = (loc: string, changes: Array<[string, number]>): string => {
+    let newest = new Date(clock()).toISOString();
+    for (const [sku, qty] of changes) {
+      const at = reserve(sku, loc, qty);
+      if (at > newest) newest = at;
+    }
+    return newest;
   };
 
   /** Why the sale cannot be accepted (field path and rule), or undefined. */
@@ -106,14 +127,17 @@ export function createOrderBook(deps: OrderBookDeps) {
         counters.repeatsIgnored += 1;
         return;
       }
-      for (const [sku, qty] of Object.entries(previous.open)) reserve(sku, previous.locationCode, -qty);
+      const moves: Array<[string, number]> = [
+        ...Object.entries(previous.open).map(([sku, qty]): [string, number] => [sku, -qty]),
+        ...Object.entries(lines),
+      ];
       previous.lines = lines;
       previous.open = { ...lines };
-      for (const [sku, qty] of Object.entries(lines)) reserve(sku, previous.locationCode, qty);
+      previous.reservedAt = reserveAll(previous.locationCode, moves);
       return;
     }
     const now = clock();
-    sales.set(sale.id, {
+    const entry: SaleEntry = {
       id: sale.id,
       code: sale.code,
       saleType: sale.saleType,
@@ -124,11 +148,13 @@ export function createOrderBook(deps: OrderBookDeps) {
       open: { ...lines },
       acceptedPosts: 1,
       acceptedAt: new Date(now).toISOString(),
+      reservedAt: new Date(now).toISOString(),
       dueAt: now + deps.settings.delayMs,
-    });
+    };
+    sales.set(sale.id, entry);
     openOrders.add(sale.id);
     counters.ordersAccepted += 1;
-    for (const [sku, qty] of Object.entries(lines)) reserve(sku, sale.locationCode, qty);
+    entry.reservedAt = reserveAll(sale.locationCode, Object.entries(lines));
   }
 
   function applyCancellation(sale: SaleInput, previous: SaleEntry | undefined): void {
@@ -138,13 +164,15 @@ export function createOrderBook(deps: OrderBookDeps) {
     }
     const original = sales.get(sale.originalSaleId ?? '') as SaleEntry;
     const lines = merge(sale.lines);
+    const releases: Array<[string, number]> = [];
     for (const [sku, qty] of Object.entries(lines)) {
       const release = Math.min(-qty, original.open[sku] ?? 0);
       if (release <= 0) continue;
       original.open[sku] = (original.open[sku] ?? 0) - release;
       if (original.open[sku] === 0) delete original.open[sku];
-      reserve(sku, original.locationCode, -release);
+      releases.push([sku, -release]);
     }
+    const releasedAt = reserveAll(original.locationCode, releases);
     if (original.status === 'OPEN' && Object.keys(original.open).length === 0) {
       original.status = 'CANCELLED';
       openOrders.delete(original.id);
@@ -162,6 +190,7 @@ export function createOrderBook(deps: OrderBookDeps) {
       open: {},
       acceptedPosts: 1,
       acceptedAt: new Date(now).toISOString(),
+      reservedAt: releasedAt,
       dueAt: now,
     });
     counters.cancellations += 1;
@@ -187,7 +216,11 @@ export function createOrderBook(deps: OrderBookDeps) {
         else applyCancellation(sale, previous);
         if (previous) previous.acceptedPosts += 1;
         counters.salePostsAccepted += 1;
-        return { id: sale.id, accepted: true };
+        return {
+          id: sale.id,
+          accepted: true,
+          reservedDateTime: (sales.get(sale.id) as SaleEntry).reservedAt,
+        };
       });
     },
     /** Stores open allocations; the field path of the first bad row, or undefined when stored. */

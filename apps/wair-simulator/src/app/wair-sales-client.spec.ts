@@ -97,6 +97,13 @@ describe('wair-client against wair-simulator', () => {
     expect(sim.orders.counters.ordersAccepted).toBe(60);
     expect(sim.orders.sales().every((s) => s.status === 'OPEN' && s.acceptedPosts >= 1)).toBe(true);
     expect(sim.orders.sale('SO0')?.acceptedPosts).toBeGreaterThanOrEqual(6);
+    // A resend is answered with the time the first accepted post reserved the stock, not its own.
+    const resentAt = Date.now();
+    await wair.startBatch();
+    const [again] = await wair.postSales(all.slice(0, 1));
+    await wair.stopBatch();
+    expect(again?.reservedAt).toBe(Date.parse(sim.orders.sale('SO0')?.reservedAt as string));
+    expect(again?.reservedAt).toBeLessThan(resentAt);
     expect(sim.orders.snfrOpen()).toHaveLength(60);
     const reservedAfter = skus.reduce((n, s) => n + (sim.model.get(s, 'WEB01')?.reserved ?? 0), 0);
     expect(reservedAfter - reservedBefore).toBe(60);

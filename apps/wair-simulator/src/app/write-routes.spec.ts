@@ -109,8 +109,11 @@ describe('wair-simulator write side', () => {
       ]),
     ];
     const res = await post('/Sales', body).expect(200);
-    expect(res.body).toEqual({ results: [{ id: 'O1', accepted: true }] });
-    await post('/Sales', body).expect(200);
+    const reservedDateTime = web(a).modifiedDateTime;
+    expect(res.body).toEqual({ results: [{ id: 'O1', accepted: true, reservedDateTime }] });
+    const repeat = await post('/Sales', body).expect(200);
+    // A client that lost the first answer learns when the figures began to hold the sale.
+    expect(repeat.body.results[0].reservedDateTime).toBe(reservedDateTime);
     await post('/Sales', [...body, ...body]).expect(200);
     expect(web(a).reserved).toBe(before.a + 2);
     expect(web(a).available).toBe(web(a).onHand - web(a).reserved);
@@ -118,9 +121,11 @@ describe('wair-simulator write side', () => {
     expect(sim.orders.sale('O1')).toMatchObject({ acceptedPosts: 4, status: 'OPEN' });
     expect(sim.orders.counters).toMatchObject({ ordersAccepted: 1, salePostsAccepted: 4, repeatsIgnored: 3 });
     // A full-object resend with other lines moves the reservation instead of adding to it.
-    await post('/Sales', [sale('O1', [[a, 1]])]).expect(200);
+    const moved = await post('/Sales', [sale('O1', [[a, 1]])]).expect(200);
     expect(web(a).reserved).toBe(before.a + 1);
     expect(web(b).reserved).toBe(before.b);
+    const newest = [web(a).modifiedDateTime, web(b).modifiedDateTime].sort().at(-1);
+    expect(moved.body.results[0].reservedDateTime).toBe(newest);
   });
 
   it('rejects unknown SKUs, zero quantities and bad shapes with the field path', async () => {
@@ -141,7 +146,7 @@ describe('wair-simulator write side', () => {
       { id: 'BAD2', accepted: false, reason: 'lines[0].quantity: must not be 0' },
       { id: 'BAD3', accepted: false, reason: expect.stringMatching(/^code: /) },
       { id: 'BAD4', accepted: false, reason: 'locationCode: unknown location "ZZ99"' },
-      { id: 'GOOD', accepted: true },
+      { id: 'GOOD', accepted: true, reservedDateTime: expect.any(String) },
     ]);
     expect(sim.orders.counters.rejected).toBe(4);
     expect(sim.orders.sale('BAD1')).toBeUndefined();

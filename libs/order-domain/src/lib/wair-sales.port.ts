@@ -6,6 +6,12 @@ export interface WairSaleResult {
   accepted: boolean;
   /** Why WAIR refused it (field path and rule, never personal data); present when not accepted. */
   reason?: string;
+  /**
+   * Accepted sales: when WAIR's stock figures took in the sale (epoch ms, from the answer's
+   * `reservedDateTime`, on WAIR's clock like the figures' own times). A repeat of a sale answers
+   * the original time. Undefined when WAIR did not say.
+   */
+  reservedAt?: number;
 }
 
 /**

@@ -67,6 +67,26 @@ describe('createWairSalesClient', () => {
     expect(calls[1]?.auth).toBe('Bearer tok1');
   });
 
+  it("reads WAIR's reservation time of accepted sales and ignores a missing or unreadable one", async () => {
+    const { port } = client([
+      {
+        status: 200,
+        body: {
+          results: [
+            { id: 'O1', accepted: true, reservedDateTime: '2026-11-27T04:00:00.250Z' },
+            { id: 'O2', accepted: true },
+            { id: 'O3', accepted: true, reservedDateTime: 'soon' },
+          ],
+        },
+      },
+    ]);
+    expect(await port.postSales([sale, { id: 'O2' } as WairSale, { id: 'O3' } as WairSale])).toEqual([
+      { id: 'O1', accepted: true, reservedAt: Date.parse('2026-11-27T04:00:00.250Z') },
+      { id: 'O2', accepted: true },
+      { id: 'O3', accepted: true },
+    ]);
+  });
+
   it('honours Retry-After on 429 and backs off on 5xx and resets, then succeeds', async () => {
     const { port, sleeps, retries } = client([
       { status: 429, headers: { 'Retry-After': '3' } },

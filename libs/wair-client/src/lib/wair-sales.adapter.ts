@@ -25,8 +25,15 @@ function toResults(body: unknown, sent: number): WairSaleResult[] {
       false,
       'response lacks one {id, accepted} per sale',
     );
-  return (results as WairSaleResult[]).map(({ id, accepted, reason }) =>
-    reason === undefined ? { id, accepted } : { id, accepted, reason: String(reason) },
+  return (results as Array<WairSaleResult & { reservedDateTime?: unknown }>).map(
+    ({ id, accepted, reason, reservedDateTime }) => {
+      const result: WairSaleResult = { id, accepted };
+      if (reason !== undefined) result.reason = String(reason);
+      const reservedAt = typeof reservedDateTime === 'string' ? Date.parse(reservedDateTime) : NaN;
+      // An unreadable time is treated as absent: the caller falls back to its own post time.
+      if (accepted && Number.isFinite(reservedAt)) result.reservedAt = reservedAt;
+      return result;
+    },
   );
 }
 

@@ -30,12 +30,14 @@ export function createBridgeHarness(
       producer: ReturnType<typeof createInMemoryProducer>;
     };
     clock?: { now: number };
+    /** WAIR answers without `reservedAt` (the bridge falls back to its post time). */
+    wairWithoutTimes?: boolean;
   } = {},
 ) {
   const clock = options.clock ?? { now: T0 };
   const now = () => clock.now;
   const sfcc = options.previous?.sfcc ?? createFakeScapiOrders(now);
-  const wair = options.previous?.wair ?? createFakeWairSales();
+  const wair = options.previous?.wair ?? createFakeWairSales(options.wairWithoutTimes ? undefined : now);
   const producer = options.previous?.producer ?? createInMemoryProducer();
   const logs = createLogCapture();
   const logger = createLogger({

@@ -10,8 +10,13 @@ import {
 
 type Op = keyof WairSalesPort;
 
-export function createFakeWairSales() {
+/**
+ * `now` is WAIR's clock: with it, accepted sales answer `reservedAt` (the first acceptance, kept on
+ * repeats, as the simulator does); without it the answers carry no time, as an older WAIR might.
+ */
+export function createFakeWairSales(now?: () => number) {
   const sales = new Map<string, WairSale>();
+  const reservedAt = new Map<string, number>();
   /** Times each sale id was accepted (an upsert counts once in `sales`). */
   const posts = new Map<string, number>();
   const allocations = new Map<string, WairStockNotForReplenishmentRow>();
@@ -40,14 +45,18 @@ export function createFakeWairSales() {
     },
     async postSales(list): Promise<WairSaleResult[]> {
       step('postSales', true);
-      whilePosting();
-      return list.map((sale) => {
+      const results = list.map((sale): WairSaleResult => {
         const reason = refuse(sale);
         if (reason) return { id: sale.id, accepted: false, reason };
         sales.set(sale.id, structuredClone(sale));
         posts.set(sale.id, (posts.get(sale.id) ?? 0) + 1);
-        return { id: sale.id, accepted: true };
+        if (!now) return { id: sale.id, accepted: true };
+        if (!reservedAt.has(sale.id)) reservedAt.set(sale.id, now());
+        return { id: sale.id, accepted: true, reservedAt: reservedAt.get(sale.id) as number };
       });
+      // WAIR has reserved; its answer reaches the caller only after this.
+      whilePosting();
+      return results;
     },
     async postStockNotForReplenishment(body) {
       step('postStockNotForReplenishment', true);

@@ -24,6 +24,17 @@ describe('createInMemoryWairSales', () => {
     await expect(wair.stopBatch()).rejects.toBeInstanceOf(UpstreamCallError);
   });
 
+  it('answers the first acceptance time on repeats when given a clock', async () => {
+    let now = 1_000;
+    const wair = createInMemoryWairSales({ clock: () => now });
+    await wair.startBatch();
+    await wair.postSales([sale('O1')]);
+    now = 5_000;
+    const [again, fresh] = await wair.postSales([sale('O1'), sale('O2')]);
+    expect(again).toEqual({ id: 'O1', accepted: true, reservedAt: 1_000 });
+    expect(fresh).toEqual({ id: 'O2', accepted: true, reservedAt: 5_000 });
+  });
+
   it('throws queued failures first', async () => {
     const wair = createInMemoryWairSales();
     const boom = new UpstreamCallError('WAIR', 'startBatch', 503, true, 'down');

@@ -10,6 +10,8 @@ import {
 export interface InMemoryWairSalesOptions {
   /** A reason to refuse a sale (field path and rule), or undefined to accept it. */
   reject?: (sale: WairSale) => string | undefined;
+  /** WAIR's clock: when given, accepted sales answer `reservedAt` (first acceptance, kept on repeats). */
+  clock?: () => number;
 }
 
 /** An in-memory WairSalesPort with the simulator's rules: batch required, upsert by sale id. */
@@ -31,6 +33,7 @@ export interface InMemoryWairSales extends WairSalesPort {
 export function createInMemoryWairSales(options: InMemoryWairSalesOptions = {}): InMemoryWairSales {
   const sales = new Map<string, WairSale>();
   const acceptedPosts = new Map<string, number>();
+  const reservedAt = new Map<string, number>();
   const stockNotForReplenishment = new Map<string, WairStockNotForReplenishmentRow>();
   const counters = { batchesStarted: 0, batchesStopped: 0, rejected: 0, snfrRows: 0 };
   const failures = new Map<string, Error[]>();
@@ -75,7 +78,9 @@ export function createInMemoryWairSales(options: InMemoryWairSalesOptions = {}):
         }
         sales.set(sale.id, structuredClone(sale));
         acceptedPosts.set(sale.id, (acceptedPosts.get(sale.id) ?? 0) + 1);
-        return { id: sale.id, accepted: true };
+        if (!options.clock) return { id: sale.id, accepted: true };
+        if (!reservedAt.has(sale.id)) reservedAt.set(sale.id, options.clock());
+        return { id: sale.id, accepted: true, reservedAt: reservedAt.get(sale.id) as number };
       });
     },
     async postStockNotForReplenishment(body: WairStockNotForReplenishmentBody) {
