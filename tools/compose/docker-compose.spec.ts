@@ -117,6 +117,27 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('gives every app the credentials its simulator accepts, and points it at the simulator by name', () => {
+    const env = (name: string) => environment(service(name) ?? {});
+    const sfccSecret = env('sfcc-simulator')['SIM_CLIENT_SECRET'];
+    const wairPassword = env('wair-simulator')['WAIR_PASSWORD'];
+    const sent = [
+      ['sfcc-inventory-writer', 'SFCC_CLIENT_SECRET', sfccSecret, 'SFCC_HOST'],
+      ['order-dispatch-bridge', 'SFCC_CLIENT_SECRET', sfccSecret, 'SFCC_SCAPI_HOST'],
+      ['order-dispatch-bridge', 'WAIR_PASSWORD', wairPassword, 'WAIR_BASE_URL'],
+      ['reconciliation-auditor', 'SFCC_CLIENT_SECRET', sfccSecret, 'SFCC_SCAPI_HOST'],
+      ['wair-ingest', 'WAIR_PASSWORD', wairPassword, 'WAIR_BASE_URL'],
+    ] as const;
+    for (const [app, name, expected, url] of sent) {
+      expect([app, name, env(app)[name]]).toEqual([app, name, expected]);
+      expect([app, url, env(app)[url]]).toEqual([
+        app,
+        url,
+        expect.stringMatching(/^http:\/\/[a-z]+-simulator:/),
+      ]);
+    }
+  });
+
   it('provisions the topics once with `npm run topics:apply`, configured with known variables only', () => {
     const topics = service('topics') ?? {};
     const run = [...[topics.entrypoint ?? []].flat(), ...[topics.command ?? []].flat()].join(' ');

@@ -5,3 +5,5 @@ export { runService } from './lib/service-runner';
 export type { Service, RunOptions } from './lib/service-runner';
 export { createServiceShell } from './lib/service-shell';
 export type { ServiceShellOptions } from './lib/service-shell';
+export { isLoopbackUrl, refuseFixtureCredentialsOffLoopback } from './lib/fixture-credentials.guard';
+export type { FixtureCredential } from './lib/fixture-credentials.guard';

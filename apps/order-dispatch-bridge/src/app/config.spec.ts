@@ -36,4 +36,17 @@ describe('order-dispatch-bridge config', () => {
   it('refuses to start without Kafka settings, naming them', () => {
     expect(() => loadConfig({})).toThrow(/KAFKA_BROKERS[\s\S]*SCHEMA_REGISTRY_URL/);
   });
+
+  it('refuses simulator fixture credentials against real SFCC and WAIR hosts, naming each', () => {
+    const remote = {
+      ...env,
+      SFCC_AM_HOST: 'https://account.demandware.com',
+      WAIR_BASE_URL: 'https://api.wair.example',
+    };
+    expect(() => loadConfig(remote)).toThrow(
+      /SFCC_CLIENT_SECRET: .*SFCC_AM_HOST=account\.demandware\.com[\s\S]*WAIR_PASSWORD: .*WAIR_BASE_URL=api\.wair\.example/,
+    );
+    const set = loadConfig({ ...remote, SFCC_CLIENT_SECRET: 'vault-1', WAIR_PASSWORD: 'vault-2' });
+    expect(set.WAIR_BASE_URL).toBe('https://api.wair.example');
+  });
 });

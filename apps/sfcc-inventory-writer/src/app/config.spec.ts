@@ -26,4 +26,15 @@ describe('sfcc-inventory-writer config', () => {
   ])('names %s when it is invalid', (name, value, message) => {
     expect(() => loadConfig({ ...env, [name]: value })).toThrow(message);
   });
+
+  it('refuses the simulator fixture secret against a real SFCC, and accepts a real one', () => {
+    const remote = { ...env, SFCC_HOST: 'https://zzzz-001.dx.commercecloud.salesforce.com' };
+    expect(() => loadConfig(remote)).toThrow(
+      /SFCC_CLIENT_SECRET: the simulator fixture default cannot be used against SFCC_HOST=zzzz-001/,
+    );
+    expect(loadConfig({ ...remote, SFCC_CLIENT_SECRET: 'from-the-vault' }).SFCC_HOST).toBe(remote.SFCC_HOST);
+    expect(loadConfig({ ...env, SFCC_HOST: 'http://localhost:8302' }).SFCC_CLIENT_SECRET).toBe(
+      'sim-client-secret',
+    );
+  });
 });
