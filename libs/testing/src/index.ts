@@ -1,1 +1,2 @@
 export { spawnService, type SpawnedService } from './lib/spawn-service';
+export { freeLowPort } from './lib/free-low-port';

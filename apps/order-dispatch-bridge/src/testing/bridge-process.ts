@@ -1,18 +1,12 @@
 // Test helper for the bridge's integration specs (never imported by service code).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { waitFor } from '@wair-sfcc/kafka/testing';
 import type { BridgeTopics } from '../app/bridge-topics';
+import { freeLowPort } from '@wair-sfcc/testing';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Test services listen below the ephemeral port range (see `freeLowPort`). */
+export const freePort = (): Promise<number> => freeLowPort();
 
 export type BridgeProcess = Awaited<ReturnType<typeof spawnBridge>>;
 

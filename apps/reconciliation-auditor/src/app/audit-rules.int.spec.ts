@@ -9,7 +9,7 @@ import type {
 import { buildProduct, buildStockLevel, buildSync, buildWairSku } from '@wair-sfcc/audit-rules/testing';
 import { createSfccInventoryClients, type SfccInventoryClients } from '@wair-sfcc/sfcc-client';
 import { uniqueName, waitFor } from '@wair-sfcc/kafka/testing';
-import type { SpawnedService } from '@wair-sfcc/testing';
+import type { TableReader } from '@wair-sfcc/kafka';
 import { catalogPullerFromConfig } from './catalog-puller.factory';
 import { inventoryClientsFromConfig } from './sfcc-reader.factory';
 import {
@@ -17,6 +17,8 @@ import {
   startSfccSimulator,
   type AuditorIntFixture,
 } from './testing/auditor-int-fixture';
+import { startInventoryWriter, type InventoryWriterProcess } from './testing/inventory-writer-process';
+import { runOpsCli } from './testing/ops-cli-process';
 
 const LIST = 'inventory_webshop';
 /** A SKU id of the WAIR form (style-colour-size) that is unique to this run. */
@@ -175,36 +177,59 @@ describe('audit rules against the real broker and registry (Kafka-fed rules)', (
   }, 60_000);
 });
 
-describe('INVENTORY_DRIFT against the real sfcc-simulator', () => {
+/**
+ * The drift path end to end: the real writer writes the records on this block's own topics and
+ * simulator, someone corrupts one in SFCC, the drift audit finds it on its schedule, and the
+ * product's own remedy (`npm run ops -- resync <sku>`, a forced full refresh of that SKU through
+ * the writer) clears it.
+ */
+describe('INVENTORY_DRIFT against the real sfcc-simulator and sfcc-inventory-writer', () => {
   let fx: AuditorIntFixture;
   let sim: Awaited<ReturnType<typeof startSfccSimulator>> | undefined;
-  let service: SpawnedService | undefined;
+  let writerProcess: InventoryWriterProcess | undefined;
+  let syncs: TableReader<InventorySync> | undefined;
   let sfcc: SfccInventoryClients | undefined;
   let auditorSfcc: SfccInventoryClients | undefined;
 
   beforeAll(async () => {
-    fx = await createAuditorIntFixture('auditor-drift-int');
-    sim = await startSfccSimulator();
-    service = sim.service;
+    // Side by side, but each kept once started, so afterAll stops it even if the other failed.
+    const [fixture, simulator] = await Promise.allSettled([
+      createAuditorIntFixture('auditor-drift-int'),
+      startSfccSimulator(),
+    ]);
+    if (fixture.status === 'fulfilled') fx = fixture.value;
+    if (simulator.status === 'fulfilled') sim = simulator.value;
+    if (fixture.status === 'rejected') throw fixture.reason;
+    if (simulator.status === 'rejected') throw simulator.reason;
+    const started = simulator.value;
+    writerProcess = await startInventoryWriter({
+      sim: started,
+      topics: fx.topics,
+      inventoryLists: `${LIST}:WEB01+DC01`,
+    });
+    syncs = fx.runtime.tableReader<InventorySync>({ topic: fx.topics.syncs });
+    await syncs.start();
     sfcc = createSfccInventoryClients({
-      host: sim.url,
-      amHost: sim.url,
-      clientId: sim.clientId,
-      clientSecret: sim.clientSecret,
+      host: started.url,
+      amHost: started.url,
+      clientId: started.clientId,
+      clientSecret: started.clientSecret,
       resilience: { rateLimit: { ratePerSecond: 50, concurrency: 2 } },
     });
   }, 90_000);
 
   afterAll(async () => {
+    await writerProcess?.stop();
+    await syncs?.stop();
     await fx?.close();
     await sfcc?.stop();
     await auditorSfcc?.stop();
-    await service?.stop('SIGTERM');
+    await sim?.service.stop('SIGTERM');
   });
 
-  it('raises INVENTORY_DRIFT (over-stated, HIGH) for a record corrupted in SFCC, and a resync clears it', async () => {
-    if (!sim || !sfcc) throw new Error('simulator not started');
-    const writer = sfcc.writer;
+  it('raises INVENTORY_DRIFT (over-stated, HIGH) for a record corrupted in SFCC, and `ops resync` clears it', async () => {
+    if (!sim || !sfcc || !writerProcess || !syncs) throw new Error('simulator or writer not started');
+    const reported = syncs;
     const [good, bad] = [uniqueName('SKU-DRIFT-OK'), uniqueName('SKU-DRIFT-BAD')];
     const asOf = Date.now() - 60_000;
     for (const sku of [good, bad]) {
@@ -215,16 +240,19 @@ describe('INVENTORY_DRIFT against the real sfcc-simulator', () => {
       );
       await fx.producer.send<StockLevel>(fx.topics.stock, sku, buildStockLevel(sku, asOf, 1, 7));
     }
-    // The writer's correct records (7 available at WEB01 feeding the list, nothing in flight, no buffer).
-    const correct = (productId: string) => ({
-      inventoryListId: LIST,
-      productId,
-      allocation: 7,
-      resetDate: asOf,
-    });
-    expect((await writer.write([correct(good), correct(bad)])).map((r) => r.status)).toEqual(['OK', 'OK']);
+    // The writer writes both records (7 available at WEB01 feeding the list, nothing in flight, no buffer).
+    const lastReport = (sku: string) => reported.get(sku)?.lists.find((l) => l.inventoryListId === LIST);
+    await waitFor(
+      "the writer's reports of both records",
+      () => [good, bad].every((sku) => lastReport(sku)?.outcome === 'OK'),
+      30_000,
+    );
+    for (const sku of [good, bad]) {
+      expect(lastReport(sku)).toMatchObject({ allocation: 7, resetDate: asOf, channel: 'OCAPI' });
+    }
     // Someone edits the record in Business Manager: SFCC now shows 12 where 7 exist.
-    expect((await writer.write([{ ...correct(bad), allocation: 12 }]))[0]?.status).toBe('OK');
+    const edit = { inventoryListId: LIST, productId: bad, allocation: 12, resetDate: asOf };
+    expect((await sfcc.writer.write([edit]))[0]?.status).toBe('OK');
 
     const config = fx.config({
       INVENTORY_LISTS: `${LIST}:WEB01+DC01`,
@@ -259,10 +287,21 @@ describe('INVENTORY_DRIFT against the real sfcc-simulator', () => {
     await waitFor('a second run', () => (fx.exceptions.get(id)?.occurrences ?? 0) >= 2, 20_000);
     expect(fx.exceptions.get(`INVENTORY_DRIFT:${good}`)).toBeUndefined();
 
-    // The resync: the writer's record for the SKU written again over OCAPI (what a full refresh does).
-    expect((await writer.write([correct(bad)]))[0]?.status).toBe('OK');
+    // The operator's remedy, as the runbook has it: the CLI asks the writer to re-send the SKU.
+    const cli = await runOpsCli(['resync', bad], {
+      WRITER_URL: writerProcess.url,
+      ADMIN_TOKEN: writerProcess.adminToken,
+    });
+    expect(cli).toMatchObject({ code: 0, err: '' });
+    expect(cli.out).toContain(`Resync of 1 SKU(s) started: ${bad}`);
+
     const resolved = await fx.waitForState(id, 'RESOLVED', 30_000);
     expect(resolved.firstSeen).toBe(opened.firstSeen);
+    expect(await sfcc.reader.readOne(LIST, bad)).toMatchObject({ allocation: 7 });
+    // The writer's forced refresh of that one SKU (through IMPEX) put it right; the other was left alone.
+    await waitFor("the writer's report of the refresh", () => lastReport(bad)?.channel === 'IMPEX', 20_000);
+    expect(lastReport(bad)).toMatchObject({ allocation: 7, resetDate: asOf, outcome: 'OK' });
+    expect(lastReport(good)).toMatchObject({ channel: 'OCAPI' });
   }, 120_000);
 });
 

@@ -1,6 +1,5 @@
 // Test helpers for the writer's integration specs against the real sfcc-simulator (never imported
 // by service code).
-import { createServer } from 'node:net';
 import { TOPICS, findTopic, type SfccProduct, type StockLevel } from '@wair-sfcc/contracts';
 import type { KafkaRuntime, TypedProducer } from '@wair-sfcc/kafka';
 import {
@@ -9,21 +8,15 @@ import {
   topicSpecFor,
   uniqueName,
 } from '@wair-sfcc/kafka/testing';
-import { spawnService, type SpawnedService } from '@wair-sfcc/testing';
+import { spawnService, type SpawnedService, freeLowPort } from '@wair-sfcc/testing';
 import type { WriterTopics } from './writer-topics';
 
 export const LIST = 'inventory_webshop';
 
 const spec = (name: string) => findTopic(name) as NonNullable<ReturnType<typeof findTopic>>;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Test services listen below the ephemeral port range (see `freeLowPort`). */
+export const freePort = (): Promise<number> => freeLowPort();
 
 /** One write as the simulator's history records it. */
 export interface SimWrite {

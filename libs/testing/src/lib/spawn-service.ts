@@ -18,10 +18,18 @@ const root = path.resolve(__dirname, '../../../..');
 /**
  * Runs `apps/<app>/src/main.ts` in this Node with tsx's loader (`--import tsx`, not the tsx CLI, which
  * would put a wrapper process in between and make SIGKILL miss the app) with the given environment (merged over the test's
- * own, which carries KAFKA_BROKERS and SCHEMA_REGISTRY_URL).
+ * own, which carries KAFKA_BROKERS and SCHEMA_REGISTRY_URL). `options.entry` (a path from the repository
+ * root) runs an app's process fixture instead, e.g. one that takes its topic names from the environment:
+ * a path, so a test in another project can run the app without importing its modules.
  */
-export function spawnService(app: string, env: Record<string, string>, opsPort: number): SpawnedService {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps', app, 'src', 'main.ts')], {
+export function spawnService(
+  app: string,
+  env: Record<string, string>,
+  opsPort: number,
+  options: { entry?: string } = {},
+): SpawnedService {
+  const entry = path.resolve(root, options.entry ?? path.join('apps', app, 'src', 'main.ts'));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'info', ...env, OPS_PORT: String(opsPort), OPS_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 // Integration-test fixture: the auditor in-process over unique copies of its topics on the dev
 // stack (never imported by service code).
-import { createServer } from 'node:net';
 import { findTopic, type IntegrationException, type TopicSpec } from '@wair-sfcc/contracts';
 import type { KafkaRuntime, TableReader, TypedProducer } from '@wair-sfcc/kafka';
 import {
@@ -11,7 +10,7 @@ import {
   waitFor,
 } from '@wair-sfcc/kafka/testing';
 import { createLogger } from '@wair-sfcc/observability';
-import { spawnService, type SpawnedService } from '@wair-sfcc/testing';
+import { freeLowPort, spawnService, type SpawnedService } from '@wair-sfcc/testing';
 import { loadConfig, type AuditorConfig } from '../config';
 import { createApp, type AuditorDeps, type AuditorService } from '../create-app';
 import { TABLE_TOPICS, type TableName } from '../state/auditor-tables';
@@ -77,7 +76,7 @@ export async function createAuditorIntFixture(prefix: string): Promise<AuditorIn
     exceptions,
     config,
     async start(env, deps = {}) {
-      const port = await freePort();
+      const port = await freeLowPort();
       const app = createApp({
         config: config({ OPS_HOST: '127.0.0.1', ...env, OPS_PORT: String(port) }),
         logger: createLogger({ app: prefix, level: 'silent' }),
@@ -107,15 +106,6 @@ export async function createAuditorIntFixture(prefix: string): Promise<AuditorIn
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The real sfcc-simulator as a process (its fixture API client: sim-client / sim-client-secret). */
 export async function startSfccSimulator(
   env: Record<string, string> = {},
@@ -123,7 +113,7 @@ export async function startSfccSimulator(
   const service = spawnService(
     'sfcc-simulator',
     { SIM_ORDERS_PER_MINUTE: '0', SIM_SKU_COUNT: '20', LOG_LEVEL: 'warn', ...env },
-    await freePort(),
+    await freeLowPort(),
   );
   await service.waitUntilReady(60_000);
   return { service, url: service.opsUrl, clientId: 'sim-client', clientSecret: 'sim-client-secret' };
