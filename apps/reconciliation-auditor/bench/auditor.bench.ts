@@ -1,8 +1,9 @@
 // `npm run bench:auditor`: rebuilds the auditor's per-SKU tables (stock, SKU master, catalog,
 // inventory sync) for BENCH_SKUS SKUs (default 1,000,000) and prints rebuild time, rows and memory.
-// Records are Avro-encoded with the contract schemas and decoded + projected exactly as the table
+// Records are Avro-encoded with the contract schemas and decoded + packed exactly as the table
 // readers do on a rebuild; Kafka itself is left out, so the figures describe the auditor's state,
-// not the broker. Then the SKU_MISMATCH and SYNC_DELAY audits run once over the full tables.
+// not the broker. Memory is read after two forced GCs (heap used and total, the packed rows' array
+// buffers, RSS). Then the SKU_MISMATCH and SYNC_DELAY audits run once over the full tables.
 //
 // Settings (env): BENCH_SKUS (1000000), BENCH_LOCATIONS (2 per SKU), BENCH_CHUNK (20000 records
 // encoded ahead of each timed decode pass).
@@ -155,8 +156,17 @@ async function main(): Promise<void> {
       .map(([t, n]) => `${t}=${n.toLocaleString('en')}`)
       .join(' ')}`,
   );
+  const perSku = (bytes: number) => `${Math.round(bytes / SKUS)} B/SKU`;
   out(
-    `memory after rebuild (after GC): heap ${mib(after.heapUsed)} (+${mib(after.heapUsed - before.heapUsed)} for the tables, ${Math.round((after.heapUsed - before.heapUsed) / SKUS)} B per SKU), rss ${mib(after.rss)}`,
+    `memory after rebuild (after GC): rss ${mib(after.rss)}; heap used ${mib(after.heapUsed)} (+${mib(after.heapUsed - before.heapUsed)} for the tables, ${perSku(after.heapUsed - before.heapUsed)}) of ${mib(after.heapTotal)}; array buffers ${mib(after.arrayBuffers)}`,
+  );
+  const packed = tables.packedBytes();
+  const packedLine = Object.entries(packed)
+    .map(([t, n]) => `${t}=${mib(n)}`)
+    .join(' ');
+  const packedTotal = Object.values(packed).reduce((s, n) => s + n, 0);
+  out(
+    `  packed rows (reserved): ${packedLine} (${perSku(packedTotal)}); shared keys: ${tables.keySlots.size.toLocaleString('en')}`,
   );
 
   const time = <T>(what: string, fn: () => T): T => {
@@ -194,7 +204,9 @@ async function main(): Promise<void> {
   );
   out(`  findings: ${delays.length.toLocaleString('en')}`);
   const peak = process.memoryUsage();
-  out(`memory after audits: heap ${mib(peak.heapUsed)}, rss ${mib(peak.rss)}`);
+  out(`memory after audits (no GC): heap used ${mib(peak.heapUsed)}, rss ${mib(peak.rss)}`);
+  const settled = settle();
+  out(`memory after audits (after GC): heap used ${mib(settled.heapUsed)}, rss ${mib(settled.rss)}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ export { createKafkaRuntime } from './lib/kafka-runtime';
 export type { KafkaRuntime } from './lib/kafka-runtime';
 export type { TypedProducer, OutgoingRecord } from './lib/typed-producer';
 export type { TypedConsumer, IncomingRecord, RecordValidator } from './lib/typed-consumer';
-export type { TableReader } from './lib/table-reader';
+export type { RowStore, TableReader } from './lib/table-reader';
 export type { KafkaAdminClient } from './lib/kafka-admin';
 export type { SchemaCodec } from './lib/schema-codec';
 export type { TopicReport, ProvisionOptions } from './lib/topic-provisioner';

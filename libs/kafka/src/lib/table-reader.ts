@@ -17,6 +17,15 @@ export interface TableReader<Row> {
   entries(): IterableIterator<[string, Row]>;
 }
 
+/** Where a reader keeps its rows; a `Map` by default. */
+export interface RowStore<Row> {
+  readonly size: number;
+  get(key: string): Row | undefined;
+  set(key: string, row: Row): unknown;
+  delete(key: string): unknown;
+  entries(): IterableIterator<[string, Row]>;
+}
+
 export interface TableReaderOptions<Value, Row> {
   kafka: Kafka;
   codec: SchemaCodec;
@@ -24,6 +33,8 @@ export interface TableReaderOptions<Value, Row> {
   topic: string;
   /** Keeps memory bounded: store only what the app needs of each value. */
   project?: (value: Value, key: string) => Row;
+  /** Lets an app pack rows or share keys across tables (e.g. millions of rows keyed by SKU). */
+  store?: RowStore<Row>;
   /** Called for every applied change (row undefined = tombstone), after catch-up too. */
   onChange?: (key: string, row: Row | undefined, meta: { partition: number; offset: string }) => void;
   /** A record that cannot be decoded is skipped and reported here (the owning consumer parks it). */
@@ -38,7 +49,7 @@ export function createTableReader<Value, Row = Value>(
   options: TableReaderOptions<Value, Row>,
 ): TableReader<Row> {
   const { kafka, codec, logger, topic } = options;
-  const rows = new Map<string, Row>();
+  const rows: RowStore<Row> = options.store ?? new Map<string, Row>();
   const project = options.project ?? ((v: Value) => v as unknown as Row);
   const pendingEnds = new Map<number, bigint>();
   let resolveCaughtUp!: () => void;

@@ -2,7 +2,7 @@ import type { ExceptionType, OwnerTeam } from '@wair-sfcc/contracts';
 import type { AuditScheduler, AuditStatus } from '../audits/audit-scheduler';
 import type { ExceptionBook } from '../exceptions/exception-book';
 import type { AuditorTables, TableName } from '../state/auditor-tables';
-import { forEachSyncOutcome, productRowType } from '../state/row-codecs';
+import { forEachSyncOutcome, productRowHead, stockRowIngestedAt } from '../state/row-codecs';
 import type { FlowMetrics } from './flow-metrics';
 import type { FlowWindowSummary } from './flow-window';
 
@@ -84,7 +84,7 @@ export function createFlowsHealth(options: {
     };
 
     let lastStock: number | null = null;
-    for (const [, row] of tables.stock.rawEntries()) lastStock = latest(lastStock, row[2]);
+    for (const [, row] of tables.stock.rawEntries()) lastStock = latest(lastStock, stockRowIngestedAt(row));
     const outcomes = { OK: 0, SKU_NOT_IN_CATALOG: 0, REJECTED: 0, FAILED: 0 };
     let lastWrite: number | null = null;
     for (const [, row] of tables.syncs.rawEntries()) {
@@ -114,8 +114,8 @@ export function createFlowsHealth(options: {
     let lastPull: number | null = null;
     let sellable = 0;
     for (const [, row] of tables.products.rawEntries()) {
-      lastPull = latest(lastPull, row.p);
-      const type = productRowType(row);
+      const { type, pulledAt } = productRowHead(row);
+      lastPull = latest(lastPull, pulledAt);
       if (type === 'VARIANT' || type === 'SIMPLE') sellable += 1;
     }
     return {

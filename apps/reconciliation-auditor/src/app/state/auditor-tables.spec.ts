@@ -25,7 +25,7 @@ function setup() {
 }
 
 describe('auditor tables', () => {
-  it('stores compact rows and gives back the contract values (stock, SKUs, products, syncs)', () => {
+  it('packs rows under one shared key and gives back the contract values (stock, SKUs, products, syncs)', () => {
     const { readers, tables } = setup();
     const stock = {
       ...buildStockLevel('SKU-1', 1_700_000_000_123, 7, 4),
@@ -75,8 +75,8 @@ describe('auditor tables', () => {
     ]);
     readers.put(TABLE_TOPICS.syncs, 'SKU-1', sync);
 
-    expect(Array.isArray(tables.stock.raw('SKU-1'))).toBe(true);
-    expect(typeof tables.skus.raw('SKU-1')).toBe('string');
+    // Four tables, one key string.
+    expect(tables.keySlots.size).toBe(1);
     expect(tables.stock.get('SKU-1')).toEqual(stock);
     expect(tables.skus.get('SKU-1')).toEqual(sku);
     expect(tables.products.get('SKU-1')).toEqual(product);
@@ -89,6 +89,21 @@ describe('auditor tables', () => {
     readers.put(TABLE_TOPICS.products, 'A', buildProduct('A', 'VARIANT', { masterId: ['M', 'X'].join('') }));
     readers.put(TABLE_TOPICS.products, 'B', buildProduct('B', 'VARIANT', { masterId: ['M', 'X'].join('') }));
     expect(tables.dictionaries.shared.size()).toBe(1);
+  });
+
+  it('frees a shared key once no table holds it, and reuses its slot', () => {
+    const { readers, tables } = setup();
+    readers.put(TABLE_TOPICS.stock, 'A', buildStockLevel('A', 1));
+    readers.put(TABLE_TOPICS.syncs, 'A', buildSync('A', [{}]));
+    readers.put(TABLE_TOPICS.stock, 'A', null);
+    expect(tables.keySlots.slotOf('A')).toBe(0);
+    expect(tables.stock.has('A')).toBe(false);
+    readers.put(TABLE_TOPICS.syncs, 'A', null);
+    expect(tables.keySlots.slotOf('A')).toBeUndefined();
+    readers.put(TABLE_TOPICS.products, 'B', buildProduct('B', 'SIMPLE'));
+    expect(tables.keySlots.slotOf('B')).toBe(0);
+    expect([...tables.products.keys()]).toEqual(['B']);
+    expect(tables.rowCounts()).toMatchObject({ stock: 0, syncs: 0, products: 1 });
   });
 
   it('applies tombstones and forwards order and exception changes', () => {
@@ -153,5 +168,7 @@ describe('auditor tables', () => {
     const page = await registry.metrics();
     expect(page).toMatch(/auditor_table_rows\{[^}]*table="stock"[^}]*\} 2/);
     expect(page).toMatch(/auditor_table_rows\{[^}]*table="orders"[^}]*\} 0/);
+    expect(page).toMatch(/auditor_table_keys\{[^}]*\} 2/);
+    expect(page).toMatch(/auditor_table_packed_bytes\{[^}]*table="stock"[^}]*\} [1-9]/);
   });
 });

@@ -9,25 +9,20 @@ import {
   type StockLevel,
   type WairSku,
 } from '@wair-sfcc/contracts';
-import type { TableReader } from '@wair-sfcc/kafka';
+import type { RowStore, TableReader } from '@wair-sfcc/kafka';
 import { createGauge, type MetricsRegistry } from '@wair-sfcc/observability';
+import type { ByteReader } from './byte-codec';
+import { KeySlots } from './key-slots';
+import { PackedTable } from './packed-table';
 import {
   createRowDictionaries,
-  decodeProduct,
-  decodeSku,
-  decodeStock,
-  decodeSync,
-  encodeProduct,
-  encodeSku,
-  encodeStock,
-  encodeSync,
-  type ProductRow,
+  productCodec,
+  skuCodec,
+  stockCodec,
+  syncCodec,
   type RowDictionaries,
-  type SkuRow,
-  type StockRow,
-  type SyncRow,
 } from './row-codecs';
-import { TableView } from './table-view';
+import { TableView, valueSource } from './table-view';
 
 /** The tables the auditor rebuilds, by the name used in metrics and readiness. */
 export const TABLE_TOPICS = {
@@ -47,6 +42,7 @@ export type TableName = keyof typeof TABLE_TOPICS;
 export type TableReaderFactory = <Value, Row>(options: {
   topic: string;
   project?: (value: Value, key: string) => Row;
+  store?: RowStore<Row>;
   onChange?: (key: string, row: Row | undefined) => void;
 }) => TableReader<Row>;
 
@@ -73,88 +69,90 @@ export interface TableChangeHooks {
   fulfilments?: (orderNo: string, value: Fulfilment | undefined) => void;
 }
 
+interface PackedValue {
+  stock: StockLevel;
+  skus: WairSku;
+  products: SfccProduct;
+  syncs: InventorySync;
+}
+
 /** Typed views over the compact tables plus their lifecycle. */
 export interface AuditorTables {
-  stock: TableView<StockRow, StockLevel>;
-  skus: TableView<SkuRow, WairSku>;
-  products: TableView<ProductRow, SfccProduct>;
+  stock: TableView<ByteReader, StockLevel>;
+  skus: TableView<ByteReader, WairSku>;
+  products: TableView<ByteReader, SfccProduct>;
   orders: TableView<OrderFact, OrderFact>;
   dispatches: TableView<OrderDispatches, OrderDispatches>;
-  syncs: TableView<SyncRow, InventorySync>;
+  syncs: TableView<ByteReader, InventorySync>;
   fulfilments: TableView<Fulfilment, Fulfilment>;
   exceptions: TableView<IntegrationException, IntegrationException>;
   /** The `sfcc.products.v1` reader, for the catalog pull (it diffs against what was published). */
   productsReader: Pick<TableReader<SfccProduct>, 'caughtUp' | 'entries'>;
   dictionaries: RowDictionaries;
+  /** The key strings the per-SKU tables share (one per SKU). */
+  keySlots: KeySlots;
   start(): Promise<void>;
   stop(): Promise<void>;
   caughtUp(): Promise<void>;
   /** Tables not caught up yet (empty when ready). */
   behind(): TableName[];
   rowCounts(): Record<TableName, number>;
+  /** Bytes reserved for the packed rows of the per-SKU tables. */
+  packedBytes(): Record<PackedTableName, number>;
 }
 
-const identity = <T>(v: T): T => v;
+/** The per-SKU tables, kept packed. */
+export type PackedTableName = 'stock' | 'skus' | 'products' | 'syncs';
 
 /**
  * Rebuilds the auditor's eight tables from their compacted topics. The per-SKU tables (stock,
- * SKUs, products, syncs) keep compact rows (see row-codecs) so a million SKUs stay well under
- * 1 GiB; order-keyed tables keep the contract values, which are already free of personal data.
+ * SKUs, products, syncs) are packed: one shared key string per SKU and a few dozen bytes per row
+ * (see packed-table, row-codecs), so a million SKUs stay well under 1 GiB; order-keyed tables keep
+ * the contract values, which are already free of personal data.
  */
 export function createAuditorTables(options: AuditorTablesOptions): AuditorTables {
   const d = createRowDictionaries();
+  const keySlots = new KeySlots();
   const topic = (name: TableName) => options.topics?.[name] ?? TABLE_TOPICS[name];
   const r = options.tableReader;
   const hooks = options.onChange ?? {};
-  // The hook sees the value as read, not a decode of the compact row: nothing dropped, nothing re-allocated.
-  const hooked =
-    <Value, Row>(
-      project: (v: Value) => Row,
-      hook: ((key: string, v: Value | undefined) => void) | undefined,
-    ) =>
-    (value: Value, key: string): Row => {
-      const row = project(value);
-      hook?.(key, value);
-      return row;
-    };
-  const tombstone = (hook: ((key: string, v: undefined) => void) | undefined) =>
-    hook ? (key: string, row: unknown) => row === undefined && hook(key, undefined) : undefined;
+  const packed: { [Name in PackedTableName]: PackedTable<PackedValue[Name]> } = {
+    stock: new PackedTable(keySlots, stockCodec(d)),
+    skus: new PackedTable(keySlots, skuCodec(d)),
+    products: new PackedTable(keySlots, productCodec(d)),
+    syncs: new PackedTable(keySlots, syncCodec(d)),
+  };
+  // No projection: the packed stores encode the values as read, and the change hooks get those
+  // same values (nothing is decoded back for them).
   const readers = {
-    stock: r<StockLevel, StockRow>({
-      topic: topic('stock'),
-      project: hooked((v: StockLevel) => encodeStock(v, d), hooks.stock),
-      onChange: tombstone(hooks.stock),
-    }),
-    skus: r<WairSku, SkuRow>({ topic: topic('skus'), project: (v) => encodeSku(v) }),
-    products: r<SfccProduct, ProductRow>({
+    stock: r<StockLevel, StockLevel>({ topic: topic('stock'), store: packed.stock, onChange: hooks.stock }),
+    skus: r<WairSku, WairSku>({ topic: topic('skus'), store: packed.skus }),
+    products: r<SfccProduct, SfccProduct>({
       topic: topic('products'),
-      project: hooked((v: SfccProduct) => encodeProduct(v, d), hooks.products),
-      onChange: tombstone(hooks.products),
+      store: packed.products,
+      onChange: hooks.products,
     }),
     orders: r<OrderFact, OrderFact>({
       topic: topic('orders'),
-      project: identity,
       onChange: (key, row) => options.onOrder?.(key, row),
     }),
-    dispatches: r<OrderDispatches, OrderDispatches>({ topic: topic('dispatches'), project: identity }),
-    syncs: r<InventorySync, SyncRow>({
+    dispatches: r<OrderDispatches, OrderDispatches>({ topic: topic('dispatches') }),
+    syncs: r<InventorySync, InventorySync>({
       topic: topic('syncs'),
-      project: hooked((v: InventorySync) => encodeSync(v, d), hooks.syncs),
-      onChange: tombstone(hooks.syncs),
+      store: packed.syncs,
+      onChange: hooks.syncs,
     }),
     fulfilments: r<Fulfilment, Fulfilment>({
       topic: topic('fulfilments'),
-      project: identity,
       onChange: (key, row) => hooks.fulfilments?.(key, row),
     }),
     exceptions: r<IntegrationException, IntegrationException>({
       topic: topic('exceptions'),
-      project: identity,
       onChange: (key, row) => options.onException?.(key, row),
     }),
   };
   const all = Object.entries(readers) as Array<[TableName, TableReader<unknown>]>;
-  const products = new TableView(readers.products, decodeProduct);
+  const products = new TableView(packed.products);
   if (options.registry) {
     createGauge(options.registry, {
       name: 'auditor_table_rows',
@@ -164,18 +162,34 @@ export function createAuditorTables(options: AuditorTablesOptions): AuditorTable
         for (const [name, reader] of all) this.set({ table: name }, reader.size());
       },
     });
+    createGauge(options.registry, {
+      name: 'auditor_table_packed_bytes',
+      help: 'Bytes reserved for the packed rows of the per-SKU tables (their keys are counted apart).',
+      labelNames: ['table'],
+      collect() {
+        for (const [name, table] of Object.entries(packed)) this.set({ table: name }, table.byteCapacity());
+      },
+    });
+    createGauge(options.registry, {
+      name: 'auditor_table_keys',
+      help: 'Distinct keys the per-SKU tables share (one string each).',
+      collect() {
+        this.set(keySlots.size);
+      },
+    });
   }
   return {
-    stock: new TableView(readers.stock, (k, row) => decodeStock(k, row, d)),
-    skus: new TableView(readers.skus, decodeSku),
+    stock: new TableView(packed.stock),
+    skus: new TableView(packed.skus),
     products,
-    orders: new TableView(readers.orders, (_k, row) => row),
-    dispatches: new TableView(readers.dispatches, (_k, row) => row),
-    syncs: new TableView(readers.syncs, (k, row) => decodeSync(k, row, d)),
-    fulfilments: new TableView(readers.fulfilments, (_k, row) => row),
-    exceptions: new TableView(readers.exceptions, (_k, row) => row),
+    orders: new TableView(valueSource(readers.orders)),
+    dispatches: new TableView(valueSource(readers.dispatches)),
+    syncs: new TableView(packed.syncs),
+    fulfilments: new TableView(valueSource(readers.fulfilments)),
+    exceptions: new TableView(valueSource(readers.exceptions)),
     productsReader: { caughtUp: () => readers.products.caughtUp(), entries: () => products.entries() },
     dictionaries: d,
+    keySlots,
     async start() {
       await Promise.all(all.map(([, reader]) => reader.start()));
     },
@@ -188,5 +202,11 @@ export function createAuditorTables(options: AuditorTablesOptions): AuditorTable
     behind: () => all.filter(([, reader]) => !reader.isCaughtUp()).map(([name]) => name),
     rowCounts: () =>
       Object.fromEntries(all.map(([name, reader]) => [name, reader.size()])) as Record<TableName, number>,
+    packedBytes: () => ({
+      stock: packed.stock.byteCapacity(),
+      skus: packed.skus.byteCapacity(),
+      products: packed.products.byteCapacity(),
+      syncs: packed.syncs.byteCapacity(),
+    }),
   };
 }

@@ -10,11 +10,15 @@ import type {
   WairSku,
   WriteChannel,
 } from '@wair-sfcc/contracts';
+import type { ByteReader } from './byte-codec';
+import type { RowCodec } from './packed-table';
 import { StringInterner } from './string-interner';
 
-// Compact in-memory forms of the per-SKU tables (a million rows each). Numbers live in packed
-// double arrays (8 bytes each, no per-field object); repeated strings are interned; fields no
-// audit or look-up reads are dropped, and the decoders fill them with neutral values.
+// Byte layouts of the per-SKU tables (a million rows each, see packed-table). Every field is kept,
+// so a decoded row equals the published value. Times close to another time of the same row are
+// kept as the difference (one or two bytes); strings that are part of the key (style code, size,
+// master id) as a position in it; the few repeated strings (locations, lists, colours, variation
+// values) as dictionary ids.
 
 /** Interned strings shared by every row of one set of tables. */
 export interface RowDictionaries {
@@ -41,195 +45,204 @@ const TYPES: readonly ProductType[] = [
 const OUTCOMES: readonly SyncOutcome[] = ['OK', 'SKU_NOT_IN_CATALOG', 'REJECTED', 'FAILED'];
 const CHANNELS: readonly WriteChannel[] = ['OCAPI', 'IMPEX'];
 const index = <T>(values: readonly T[], v: T) => Math.max(0, values.indexOf(v));
+const SEP = '\u0001';
 
-/** `[asOf, sourceSequence, ingestedAt, origin, (location, onHand, reserved, available)…]`. */
-export type StockRow = number[];
-const STOCK_HEAD = 4;
-const STOCK_STRIDE = 4;
-
-/** An array of exactly `length` numbers: growing one by `push` over-allocates its backing store by half. */
-function exactArray(length: number): number[] {
-  return new Array<number>(length).fill(0);
-}
-
-export function encodeStock(s: StockLevel, d: RowDictionaries): StockRow {
-  const row = exactArray(STOCK_HEAD + STOCK_STRIDE * s.locations.length);
-  row[0] = s.asOf;
-  row[1] = s.sourceSequence;
-  row[2] = s.ingestedAt;
-  row[3] = index(ORIGINS, s.origin);
-  let i = STOCK_HEAD;
-  for (const l of s.locations) {
-    row[i++] = d.locations.idOf(l.locationCode);
-    row[i++] = l.onHand;
-    row[i++] = l.reserved;
-    row[i++] = l.available;
-  }
-  return row;
-}
-
-/** Location `modifiedAt`/`sequence` are not kept: the record's `asOf`/`sourceSequence` stand in. */
-export function decodeStock(sku: string, row: StockRow, d: RowDictionaries): StockLevel {
-  const asOf = row[0] ?? 0;
-  const sequence = row[1] ?? 0;
-  const locations: StockLevel['locations'] = [];
-  for (let i = STOCK_HEAD; i + STOCK_STRIDE <= row.length; i += STOCK_STRIDE) {
-    locations.push({
-      locationCode: d.locations.valueOf(row[i] ?? 0),
-      onHand: row[i + 1] ?? 0,
-      reserved: row[i + 2] ?? 0,
-      available: row[i + 3] ?? 0,
-      modifiedAt: asOf,
-      sequence,
-    });
-  }
+/** `asOf, sourceSequence, ingestedAt − asOf, origin, n, (location, onHand, reserved, available, asOf − modifiedAt, sourceSequence − sequence)×n`. */
+export function stockCodec(d: RowDictionaries): RowCodec<StockLevel> {
   return {
-    sku,
-    locations,
-    asOf,
-    sourceSequence: sequence,
-    origin: ORIGINS[row[3] ?? 0] ?? 'POLL',
-    ingestedAt: row[2] ?? 0,
+    encode(w, s) {
+      w.num(s.asOf);
+      w.num(s.sourceSequence);
+      w.num(s.ingestedAt - s.asOf);
+      w.uint(index(ORIGINS, s.origin));
+      w.uint(s.locations.length);
+      for (const l of s.locations) {
+        w.uint(d.locations.idOf(l.locationCode));
+        w.num(l.onHand);
+        w.num(l.reserved);
+        w.num(l.available);
+        w.num(s.asOf - l.modifiedAt);
+        w.num(s.sourceSequence - l.sequence);
+      }
+    },
+    decode(r, sku) {
+      const asOf = r.num();
+      const sourceSequence = r.num();
+      const ingestedAt = asOf + r.num();
+      const origin = ORIGINS[r.uint()] ?? 'POLL';
+      const locations: StockLevel['locations'] = [];
+      for (let n = r.uint(); n > 0; n -= 1) {
+        locations.push({
+          locationCode: d.locations.valueOf(r.uint()),
+          onHand: r.num(),
+          reserved: r.num(),
+          available: r.num(),
+          modifiedAt: asOf - r.num(),
+          sequence: sourceSequence - r.num(),
+        });
+      }
+      return { sku, locations, asOf, sourceSequence, origin, ingestedAt };
+    },
   };
 }
 
-/** The SKU master as one string: `status|modifiedAt|styleCode|itemCode|colour|size|barcode`. */
-export type SkuRow = string;
-const SEP = '\u0001';
-
-export function encodeSku(s: WairSku): SkuRow {
-  return [
-    index(STATUSES, s.status),
-    s.modifiedAt,
-    s.styleCode,
-    s.itemCode,
-    s.colour,
-    s.size,
-    s.barcode ?? '',
-  ].join(SEP);
+/** `ingestedAt` of a stock row without decoding it. */
+export function stockRowIngestedAt(r: ByteReader): number {
+  const asOf = r.num();
+  r.num();
+  return asOf + r.num();
 }
 
-export function decodeSku(sku: string, row: SkuRow): WairSku {
-  const [
-    status = '0',
-    modifiedAt = '0',
-    styleCode = '',
-    itemCode = '',
-    colour = '',
-    size = '',
-    barcode = '',
-  ] = row.split(SEP);
+/** `status, modifiedAt, styleCode, itemCode, colour, size, barcode`. */
+export function skuCodec(d: RowDictionaries): RowCodec<WairSku> {
   return {
-    sku,
-    styleCode,
-    itemCode,
-    colour,
-    size,
-    barcode: barcode || null,
-    status: STATUSES[Number(status)] ?? 'ACTIVE',
-    modifiedAt: Number(modifiedAt),
+    encode(w, s, key) {
+      w.uint(index(STATUSES, s.status));
+      w.num(s.modifiedAt);
+      w.text(s.styleCode, key, d.shared);
+      w.text(s.itemCode, key, d.shared);
+      w.text(s.colour, key, d.shared);
+      w.text(s.size, key, d.shared);
+      w.text(s.barcode, key);
+    },
+    decode(r, sku) {
+      const status = STATUSES[r.uint()] ?? 'ACTIVE';
+      const modifiedAt = r.num();
+      return {
+        sku,
+        styleCode: r.text(sku, d.shared) ?? '',
+        itemCode: r.text(sku, d.shared) ?? '',
+        colour: r.text(sku, d.shared) ?? '',
+        size: r.text(sku, d.shared) ?? '',
+        barcode: r.text(sku),
+        status,
+        modifiedAt,
+      };
+    },
   };
 }
 
 /** Status of a SKU row without decoding the rest. */
-export function skuRowStatus(row: SkuRow): SkuStatus {
-  return STATUSES[Number(row.slice(0, row.indexOf(SEP)))] ?? 'ACTIVE';
+export function skuRowStatus(r: ByteReader): SkuStatus {
+  return STATUSES[r.uint()] ?? 'ACTIVE';
 }
 
-/** `f` = type | online << 3 | searchable (0 no, 1 yes, 2 unknown) << 4; `m` master id (interned); `v` variation values. */
-export interface ProductRow {
-  f: number;
-  m: string | null;
-  v: string | null;
-  p: number;
-}
-
-export function encodeProduct(p: SfccProduct, d: RowDictionaries): ProductRow {
-  const searchable = p.searchable === null ? 2 : p.searchable ? 1 : 0;
-  const entries = Object.entries(p.variationValues);
+/** `type | online << 3 | searchable (0 no, 1 yes, 2 unknown) << 4, pulledAt, masterId, variation values`. */
+export function productCodec(d: RowDictionaries): RowCodec<SfccProduct> {
+  // Parsed variation values per dictionary entry: a decode copies pairs instead of splitting strings.
+  const parsed = new Map<string, Array<[string, string]>>();
+  const pairsOf = (values: string) => {
+    let pairs = parsed.get(values);
+    if (!pairs) {
+      pairs = values.split(SEP + SEP).map((pair) => {
+        const [k = '', v = ''] = pair.split(SEP);
+        return [k, v];
+      });
+      parsed.set(values, pairs);
+    }
+    return pairs;
+  };
   return {
-    f: index(TYPES, p.type) | ((p.online ? 1 : 0) << 3) | (searchable << 4),
-    m: p.masterId === null ? null : d.shared.shared(p.masterId),
-    // Few distinct combinations (sizes × colours): one shared string each.
-    v: entries.length ? d.shared.shared(entries.map(([k, v]) => `${k}${SEP}${v}`).join(SEP + SEP)) : null,
-    p: p.pulledAt,
+    encode(w, p, key) {
+      const searchable = p.searchable === null ? 2 : p.searchable ? 1 : 0;
+      w.uint(index(TYPES, p.type) | ((p.online ? 1 : 0) << 3) | (searchable << 4));
+      w.num(p.pulledAt);
+      w.text(p.masterId, key, d.shared);
+      // Few distinct combinations (sizes × colours): one dictionary entry each.
+      const entries = Object.entries(p.variationValues);
+      w.text(entries.length ? entries.map(([k, v]) => `${k}${SEP}${v}`).join(SEP + SEP) : null, '', d.shared);
+    },
+    decode(r, productId) {
+      const f = r.uint();
+      const pulledAt = r.num();
+      const masterId = r.text(productId, d.shared);
+      const values = r.text('', d.shared);
+      const variationValues: Record<string, string> = {};
+      for (const [k, v] of values ? pairsOf(values) : []) variationValues[k] = v;
+      const searchable = (f >> 4) & 3;
+      return {
+        productId,
+        type: TYPES[f & 7] ?? 'OTHER',
+        masterId,
+        variationValues,
+        online: ((f >> 3) & 1) === 1,
+        searchable: searchable === 2 ? null : searchable === 1,
+        pulledAt,
+      };
+    },
   };
 }
 
-export function decodeProduct(productId: string, row: ProductRow): SfccProduct {
-  const searchable = (row.f >> 4) & 3;
-  const variationValues: Record<string, string> = {};
-  for (const pair of row.v ? row.v.split(SEP + SEP) : []) {
-    const [k = '', v = ''] = pair.split(SEP);
-    variationValues[k] = v;
-  }
-  return {
-    productId,
-    type: TYPES[row.f & 7] ?? 'OTHER',
-    masterId: row.m,
-    variationValues,
-    online: ((row.f >> 3) & 1) === 1,
-    searchable: searchable === 2 ? null : searchable === 1,
-    pulledAt: row.p,
-  };
+/** Type and pull time of a product row without decoding the rest. */
+export function productRowHead(r: ByteReader): { type: ProductType; pulledAt: number } {
+  const type = TYPES[r.uint() & 7] ?? 'OTHER';
+  return { type, pulledAt: r.num() };
 }
 
 /**
- * Per list `[list, allocation, resetDate, sourceAsOf, sourceSequence, writtenAt, outcome | channel << 2 | priority << 3]`;
- * the rare error texts ride along only when a list has one.
+ * `n, (list, allocation, sourceAsOf, resetDate − sourceAsOf, writtenAt − sourceAsOf, sourceSequence,
+ * outcome | channel << 2, priority, error)×n`.
  */
-export type SyncRow = number[] | { n: number[]; e: Array<string | null> };
-const SYNC_STRIDE = 7;
-
-export function encodeSync(s: InventorySync, d: RowDictionaries): SyncRow {
-  const n = exactArray(SYNC_STRIDE * s.lists.length);
-  let i = 0;
-  for (const l of s.lists) {
-    n[i++] = d.lists.idOf(l.inventoryListId);
-    n[i++] = l.allocation;
-    n[i++] = l.resetDate;
-    n[i++] = l.sourceAsOf;
-    n[i++] = l.sourceSequence;
-    n[i++] = l.writtenAt;
-    n[i++] = index(OUTCOMES, l.outcome) | (index(CHANNELS, l.channel) << 2) | (l.priority << 3);
-  }
-  return s.lists.some((l) => l.error !== null) ? { n, e: s.lists.map((l) => l.error) } : n;
+export function syncCodec(d: RowDictionaries): RowCodec<InventorySync> {
+  return {
+    encode(w, s) {
+      w.uint(s.lists.length);
+      for (const l of s.lists) {
+        w.uint(d.lists.idOf(l.inventoryListId));
+        w.num(l.allocation);
+        w.num(l.sourceAsOf);
+        w.num(l.resetDate - l.sourceAsOf);
+        w.num(l.writtenAt - l.sourceAsOf);
+        w.num(l.sourceSequence);
+        w.uint(index(OUTCOMES, l.outcome) | (index(CHANNELS, l.channel) << 2));
+        w.num(l.priority);
+        w.text(l.error, '');
+      }
+    },
+    decode(r, sku) {
+      const lists: InventoryListSync[] = [];
+      for (let n = r.uint(); n > 0; n -= 1) {
+        const inventoryListId = d.lists.valueOf(r.uint());
+        const allocation = r.num();
+        const sourceAsOf = r.num();
+        const resetDate = sourceAsOf + r.num();
+        const writtenAt = sourceAsOf + r.num();
+        const sourceSequence = r.num();
+        const packed = r.uint();
+        const priority = r.num();
+        lists.push({
+          inventoryListId,
+          allocation,
+          resetDate,
+          sourceAsOf,
+          sourceSequence,
+          writtenAt,
+          outcome: OUTCOMES[packed & 3] ?? 'OK',
+          error: r.text(''),
+          priority,
+          channel: CHANNELS[(packed >> 2) & 1] ?? 'OCAPI',
+        });
+      }
+      return { sku, lists };
+    },
+  };
 }
 
-export function decodeSync(sku: string, row: SyncRow, d: RowDictionaries): InventorySync {
-  const n = Array.isArray(row) ? row : row.n;
-  const errors = Array.isArray(row) ? [] : row.e;
-  const lists: InventoryListSync[] = [];
-  for (let i = 0; i + SYNC_STRIDE <= n.length; i += SYNC_STRIDE) {
-    const packed = n[i + 6] ?? 0;
-    lists.push({
-      inventoryListId: d.lists.valueOf(n[i] ?? 0),
-      allocation: n[i + 1] ?? 0,
-      resetDate: n[i + 2] ?? 0,
-      sourceAsOf: n[i + 3] ?? 0,
-      sourceSequence: n[i + 4] ?? 0,
-      writtenAt: n[i + 5] ?? 0,
-      outcome: OUTCOMES[packed & 3] ?? 'OK',
-      error: errors[i / SYNC_STRIDE] ?? null,
-      priority: packed >> 3,
-      channel: CHANNELS[(packed >> 2) & 1] ?? 'OCAPI',
-    });
-  }
-  return { sku, lists };
-}
-
-/** Outcome and write time of each list of a sync row, without decoding it (table-wide scans). */
+/** Outcome and write time of each list of a sync row, without building the lists (table-wide scans). */
 export function forEachSyncOutcome(
-  row: SyncRow,
+  r: ByteReader,
   visit: (outcome: SyncOutcome, writtenAt: number) => void,
 ): void {
-  const n = Array.isArray(row) ? row : row.n;
-  for (let i = 0; i + SYNC_STRIDE <= n.length; i += SYNC_STRIDE) {
-    visit(OUTCOMES[(n[i + 6] ?? 0) & 3] ?? 'OK', n[i + 5] ?? 0);
+  for (let n = r.uint(); n > 0; n -= 1) {
+    r.uint();
+    r.num();
+    const sourceAsOf = r.num();
+    r.num();
+    const writtenAt = sourceAsOf + r.num();
+    r.num();
+    const outcome = OUTCOMES[r.uint() & 3] ?? 'OK';
+    r.num();
+    r.skipText();
+    visit(outcome, writtenAt);
   }
-}
-
-/** Type of a product row without decoding it. */
-export function productRowType(row: ProductRow): ProductType {
-  return TYPES[row.f & 7] ?? 'OTHER';
 }

@@ -1,53 +1,70 @@
-/** What a table view reads: the rows of a compacted-topic reader, keyed by record key. */
-export interface RowSource<Row> {
-  get(key: string): Row | undefined;
+/** What a table view reads: typed values, and the stored rows behind them for cheap scans. */
+export interface ViewSource<Row, T> {
+  readonly size: number;
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+  entries(): IterableIterator<[string, T]>;
+  raw(key: string): Row | undefined;
+  rawEntries(): IterableIterator<[string, Row]>;
+}
+
+/** A reader's own rows (the order-keyed tables keep the contract values as they are). */
+export function valueSource<T>(rows: {
+  get(key: string): T | undefined;
   size(): number;
-  entries(): IterableIterator<[string, Row]>;
+  entries(): IterableIterator<[string, T]>;
+}): ViewSource<T, T> {
+  return {
+    get size() {
+      return rows.size();
+    },
+    get: (key) => rows.get(key),
+    has: (key) => rows.get(key) !== undefined,
+    entries: () => rows.entries(),
+    raw: (key) => rows.get(key),
+    rawEntries: () => rows.entries(),
+  };
 }
 
 /**
- * A typed, read-only map over compact rows: rows are decoded on access, so the audit rules (which
- * take `ReadonlyMap`/`Iterable` of contract types) run over the compact tables without a copy.
+ * A typed, read-only map over a table: the audit rules (which take `ReadonlyMap`/`Iterable` of
+ * contract types) run over the packed tables without a copy; rows are decoded on access.
  */
 export class TableView<Row, T> implements ReadonlyMap<string, T> {
-  constructor(
-    private readonly source: RowSource<Row>,
-    private readonly decode: (key: string, row: Row) => T,
-  ) {}
+  constructor(private readonly source: ViewSource<Row, T>) {}
 
   get size(): number {
-    return this.source.size();
+    return this.source.size;
   }
 
   get(key: string): T | undefined {
-    const row = this.source.get(key);
-    return row === undefined ? undefined : this.decode(key, row);
-  }
-
-  /** The compact row itself (cheap checks that need no decoding). */
-  raw(key: string): Row | undefined {
     return this.source.get(key);
   }
 
+  /** The stored row itself (cheap checks that need no decoding). */
+  raw(key: string): Row | undefined {
+    return this.source.raw(key);
+  }
+
   has(key: string): boolean {
-    return this.source.get(key) !== undefined;
+    return this.source.has(key);
   }
 
   *entries(): MapIterator<[string, T]> {
-    for (const [key, row] of this.source.entries()) yield [key, this.decode(key, row)];
+    yield* this.source.entries();
   }
 
   *keys(): MapIterator<string> {
-    for (const [key] of this.source.entries()) yield key;
+    for (const [key] of this.source.rawEntries()) yield key;
   }
 
   *values(): MapIterator<T> {
-    for (const [key, row] of this.source.entries()) yield this.decode(key, row);
+    for (const [, value] of this.source.entries()) yield value;
   }
 
-  /** Raw rows, for scans that filter before decoding. */
+  /** Stored rows, for scans that filter before decoding (a packed row's reader is reused per step). */
   rawEntries(): IterableIterator<[string, Row]> {
-    return this.source.entries();
+    return this.source.rawEntries();
   }
 
   forEach(callback: (value: T, key: string, map: ReadonlyMap<string, T>) => void): void {

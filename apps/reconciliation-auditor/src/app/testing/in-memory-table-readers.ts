@@ -1,4 +1,4 @@
-import type { TableReader } from '@wair-sfcc/kafka';
+import type { RowStore, TableReader } from '@wair-sfcc/kafka';
 import type { TableReaderFactory } from '../state/auditor-tables';
 
 /**
@@ -18,9 +18,10 @@ export function createInMemoryTableReaders(): InMemoryTableReaders {
   const factory: TableReaderFactory = <Value, Row>(options: {
     topic: string;
     project?: (value: Value, key: string) => Row;
+    store?: RowStore<Row>;
     onChange?: (key: string, row: Row | undefined) => void;
   }): TableReader<Row> => {
-    const rows = new Map<string, Row>();
+    const rows: RowStore<Row> = options.store ?? new Map<string, Row>();
     let caughtUp = false;
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
