@@ -22,6 +22,7 @@ export const APP_METRICS: Readonly<Record<string, string>> = {
   integration_exceptions_open: 'reconciliation-auditor: gauge{type,severity,owner}',
   kafka_dlq_records_total: 'every consuming app: counter{topic}',
   dispatch_confirmation_delay_seconds: 'order-dispatch-bridge: histogram',
+  wair_ingest_poll_malformed_given_up_total: 'wair-ingest: counter{feed}',
 };
 
 /** Series Prometheus makes itself rather than scraping them. */

@@ -60,9 +60,16 @@ export const configSchema = baseAppEnvSchema
     SFCC_RATE_PER_SEC: z.coerce
       .number()
       .positive()
-      .default(10)
-      .describe('Ceiling of SCAPI Orders requests per second; lowered automatically when SFCC sheds load.'),
-    SFCC_CONCURRENCY: count(4, 1, 32, 'SCAPI Orders requests in flight at once.'),
+      .default(25)
+      .describe(
+        'Ceiling of SCAPI Orders requests per second; lowered automatically when SFCC sheds load. An order costs about 5 calls over its life (listing share, export status, shipment event, shipping status, attributes), so 25/s carries about 5 orders/s; 50 orders/s needs about 250.',
+      ),
+    SFCC_CONCURRENCY: count(
+      8,
+      1,
+      32,
+      'SCAPI Orders requests in flight at once; with a ~0.1 s round trip, 8 carry about 80 calls/s.',
+    ),
     SFCC_RETRY_MAX_MS: ms(
       5_000,
       'Ceiling of the jittered backoff between retries of one SCAPI call, in milliseconds.',

@@ -319,4 +319,29 @@ describe('order capture loop (fakes, injected clock)', () => {
         .map((r) => r.key),
     ).toEqual(['1001', '1002', '1003', '1004', '1005']);
   });
+
+  it("publishes a page's CAPTURED facts side by side, all before the WAIR cycle starts", async () => {
+    const h = createBridgeHarness();
+    for (let i = 1; i <= 4; i += 1) h.sfcc.add(buildSfccOrder(`100${i}`));
+    const send = h.producer.send.bind(h.producer);
+    let inFlight = 0;
+    let most = 0;
+    const waiting: Array<() => void> = [];
+    h.producer.send = async (topic, key, value, headers) => {
+      if ((value as { state?: string } | null)?.state !== 'CAPTURED') return send(topic, key, value, headers);
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      // Each broker round trip ends only once every fact of the page has been handed over.
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 4) for (const go of waiting.splice(0)) go();
+      });
+      expect(h.wair.calls).toEqual([]);
+      inFlight -= 1;
+      return send(topic, key, value, headers);
+    };
+    const summary = await h.capture.runRound();
+    expect(most).toBe(4);
+    expect(summary).toMatchObject({ listed: 4, accepted: 4, deferred: 0 });
+  });
 });

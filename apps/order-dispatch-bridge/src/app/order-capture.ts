@@ -125,18 +125,28 @@ export function createOrderCapture(deps: OrderCaptureDeps) {
   }
 
   async function handlePage(orders: SfccOrder[], summary: CaptureRoundSummary): Promise<void> {
-    const outgoing: Outgoing[] = [];
-    for (const order of orders) {
-      try {
-        const item = await prepare(order, summary);
-        if (item) outgoing.push(item);
-      } catch (error) {
-        summary.deferred += 1;
-        metrics.retries.inc({ flow: 'capture' });
-        logger.warn({ err: error, orderNo: order.orderNo }, 'order capture step failed; repeated next round');
-      }
-    }
-    await sendCycle(outgoing, summary);
+    // The orders of a page are independent: their CAPTURED facts go out side by side (the producer
+    // batches them into one request) instead of one broker round trip after another, which capped
+    // capture at a few dozen orders a second. Every fact is on Kafka before the WAIR cycle starts.
+    const prepared = await Promise.all(
+      orders.map(async (order) => {
+        try {
+          return await prepare(order, summary);
+        } catch (error) {
+          summary.deferred += 1;
+          metrics.retries.inc({ flow: 'capture' });
+          logger.warn(
+            { err: error, orderNo: order.orderNo },
+            'order capture step failed; repeated next round',
+          );
+          return undefined;
+        }
+      }),
+    );
+    await sendCycle(
+      prepared.filter((item): item is Outgoing => item !== undefined),
+      summary,
+    );
   }
 
   /** Cancellations of orders already handed over (and usually exported) since the last round. */

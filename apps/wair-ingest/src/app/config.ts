@@ -71,6 +71,15 @@ export const configSchema = baseAppEnvSchema.extend({
     .describe(
       'Largest Limit the WAIR feed accepts. A full page whose records share one modifiedDateTime is read again at this size (Offset paging through such a group can skip rows that change meanwhile).',
     ),
+  POLL_MALFORMED_REREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .default(3)
+    .describe(
+      'Further change polls that read a malformed WAIR record again (the stored cursor waits at its modifiedDateTime) before it is given up and stays on the DLQ; 0 moves past it at once.',
+    ),
   SNAPSHOT_INTERVAL_MS: ms(
     6 * 3600_000,
     'Pause between full snapshots of stock and the SKU master; 0 disables the schedule (POST /admin/snapshot still works).',

@@ -112,6 +112,18 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
               );
             },
             ingest: feed === 'stock' ? pipeline.stock : pipeline.dispatch,
+            malformedRereads: config.POLL_MALFORMED_REREADS,
+            onMalformedGivenUp: (position, serves) => {
+              metrics.malformedGivenUp.inc({ feed });
+              logger.warn(
+                {
+                  feed,
+                  modifiedDateTime: Number.isFinite(position) ? new Date(position).toISOString() : null,
+                  serves,
+                },
+                'WAIR feed record still malformed after POLL_MALFORMED_REREADS re-reads; moving past it, it stays on the DLQ',
+              );
+            },
             onCursor: (from) => metrics.cursorAge.set({ feed }, (Date.now() - from) / 1000),
             logger,
           });

@@ -133,6 +133,7 @@ function setup(pages: Array<{ status: number; text: string }>, token: { status: 
     names,
     pageSize: 8,
     maxPageSize: 16,
+    malformedRereads: 2,
     ingest: (raw, path, source) => {
       const r = pipeline.stock(raw, path, source);
       results.push(r);

@@ -29,6 +29,11 @@ export function createIngestMetrics(registry: MetricsRegistry) {
       help: 'Polls that met more records sharing one modifiedDateTime than POLL_MAX_PAGE_SIZE and had to walk them with Offset (rows changing meanwhile can be missed until the next snapshot), by feed.',
       labelNames: ['feed'],
     }),
+    malformedGivenUp: createCounter(registry, {
+      name: 'wair_ingest_poll_malformed_given_up_total',
+      help: 'Malformed feed records still malformed after POLL_MALFORMED_REREADS further polls: the poll cursor moved past them and only the DLQ holds them (the change is missing until a snapshot or a newer change), by feed.',
+      labelNames: ['feed'],
+    }),
     dlq: createCounter(registry, {
       name: 'wair_ingest_dlq_records_total',
       help: 'Invalid WAIR records parked on a DLQ topic, by topic.',

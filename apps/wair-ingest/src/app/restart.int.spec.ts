@@ -10,15 +10,8 @@ import {
   waitForChanges,
   type SimProcess,
   type SimTruth,
+  figuresOf,
 } from '../testing/ingest-test-env';
-
-const figures = (
-  locations: Array<{ locationCode: string; onHand: number; reserved: number; sequence: number }>,
-) =>
-  [...locations]
-    .map((l) => `${l.locationCode}:${l.onHand}/${l.reserved}#${l.sequence}`)
-    .sort()
-    .join(' ');
 
 describe('wair-ingest killed mid-stream', () => {
   let runtime: KafkaRuntime;
@@ -95,7 +88,7 @@ describe('wair-ingest killed mid-stream', () => {
     const truth = await sim.get<SimTruth[]>('/__sim/stock');
     const differing = () =>
       truth
-        .filter((t) => figures(history.get(t.skuCode)?.at(-1)?.locations ?? []) !== figures(t.locations))
+        .filter((t) => figuresOf(history.get(t.skuCode)?.at(-1)?.locations ?? []) !== figuresOf(t.locations))
         .map((t) => t.skuCode);
     await waitFor(
       'every SKU to equal the simulator after the restart',

@@ -9,16 +9,10 @@ import {
   waitForChanges,
   type SimProcess,
   type SimTruth,
+  figuresOf,
 } from '../testing/ingest-test-env';
 import { loadConfig } from './config';
 import { createApp } from './create-app';
-
-/** Figures of a StockLevel as comparable to the simulator's truth. */
-const figures = (locations: StockLevel['locations'] | SimTruth['locations']) =>
-  [...locations]
-    .map((l) => `${l.locationCode}:${l.onHand}/${l.reserved}/${l.available}#${l.sequence}`)
-    .sort()
-    .join(' ');
 
 describe('wair-ingest against a lossy, duplicating, reordering WAIR', () => {
   let runtime: KafkaRuntime;
@@ -88,17 +82,17 @@ describe('wair-ingest against a lossy, duplicating, reordering WAIR', () => {
     const differing = () =>
       truth
         .map((t) => ({ t, last: history.get(t.skuCode)?.at(-1) }))
-        .filter(({ t, last }) => last === undefined || figures(last.locations) !== figures(t.locations))
+        .filter(({ t, last }) => last === undefined || figuresOf(last.locations) !== figuresOf(t.locations))
         .map(
           ({ t, last }) =>
-            `${t.skuCode}: WAIR ${figures(t.locations)} | topic ${last ? figures(last.locations) : '(none)'}`,
+            `${t.skuCode}: WAIR ${figuresOf(t.locations)} | topic ${last ? figuresOf(last.locations) : '(none)'}`,
         );
     await waitFor(
       'every SKU on the topic to equal the simulator',
       () =>
         truth.every((t) => {
           const last = history.get(t.skuCode)?.at(-1);
-          return last !== undefined && figures(last.locations) === figures(t.locations);
+          return last !== undefined && figuresOf(last.locations) === figuresOf(t.locations);
         }),
       60_000,
       250,

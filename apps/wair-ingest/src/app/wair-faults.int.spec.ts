@@ -12,17 +12,10 @@ import {
   waitForChanges,
   type SimProcess,
   type SimTruth,
+  figuresOf,
 } from '../testing/ingest-test-env';
 import { loadConfig } from './config';
 import { createApp } from './create-app';
-
-const figures = (
-  locations: ReadonlyArray<{ locationCode: string; onHand: number; reserved: number; sequence: number }>,
-) =>
-  [...locations]
-    .map((l) => `${l.locationCode}:${l.onHand}/${l.reserved}#${l.sequence}`)
-    .sort()
-    .join(' ');
 
 describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
   let runtime: KafkaRuntime;
@@ -125,10 +118,10 @@ describe('wair-ingest against a faulty WAIR and bad webhooks', () => {
       'every SKU to equal the simulator',
       async () => {
         differing = (await sim.get<SimTruth[]>('/__sim/stock'))
-          .filter((t) => figures(observer.get(t.skuCode)?.locations ?? []) !== figures(t.locations))
+          .filter((t) => figuresOf(observer.get(t.skuCode)?.locations ?? []) !== figuresOf(t.locations))
           .map(
             (t) =>
-              `${t.skuCode}: WAIR ${figures(t.locations)} | topic ${figures(observer.get(t.skuCode)?.locations ?? [])}`,
+              `${t.skuCode}: WAIR ${figuresOf(t.locations)} | topic ${figuresOf(observer.get(t.skuCode)?.locations ?? [])}`,
           );
         return differing.length === 0;
       },

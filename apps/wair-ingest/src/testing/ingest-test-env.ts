@@ -113,3 +113,18 @@ export function ingestEnvFor(sim: SimProcess): Record<string, string> {
     WAIR_LOCATIONS: 'WEB01,DC01,ST01,ST02',
   };
 }
+
+/** A location list as comparable text (`LOC:onHand/reserved/available#sequence`, sorted), from the topic or the simulator. */
+export const figuresOf = (
+  locations: ReadonlyArray<{
+    locationCode: string;
+    onHand: number;
+    reserved: number;
+    available?: number;
+    sequence: number;
+  }>,
+): string =>
+  [...locations]
+    .map((l) => `${l.locationCode}:${l.onHand}/${l.reserved}/${l.available ?? '-'}#${l.sequence}`)
+    .sort()
+    .join(' ');
