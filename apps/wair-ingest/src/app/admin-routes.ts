@@ -1,7 +1,11 @@
 import express, { type Router } from 'express';
 import type { SnapshotReport, SnapshotRunner } from './snapshot-runner';
 
-/** POST /admin/snapshot starts a full snapshot (202); GET shows whether one runs and the last report. */
+/**
+ * POST /admin/snapshot starts a full snapshot (202 `started`), joins one running (`already-running`)
+ * or queues it behind the start-up read of the SKU master (`queued`); GET shows whether one runs and
+ * the last report.
+ */
 export function createAdminRoutes(snapshots: SnapshotRunner | undefined): Router {
   const router = express.Router();
   let last: SnapshotReport | { error: string } | undefined;
@@ -13,12 +17,12 @@ export function createAdminRoutes(snapshots: SnapshotRunner | undefined): Router
       });
       return;
     }
-    const alreadyRunning = snapshots.isRunning();
+    const status = snapshots.stateFor('all');
     snapshots.run('all').then(
       (report) => (last = report),
       (error: Error) => (last = { error: error.message }),
     );
-    res.status(202).json({ status: alreadyRunning ? 'already-running' : 'started' });
+    res.status(202).json({ status });
   });
   router.get('/admin/snapshot', (_req, res) => {
     res.json({ running: snapshots?.isRunning() ?? false, last: last ?? null });

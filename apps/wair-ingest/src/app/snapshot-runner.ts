@@ -24,7 +24,6 @@ export interface SnapshotReport {
  */
 export function createSnapshotRunner(options: SnapshotOptions) {
   const { client, pipeline, logger } = options;
-  let running: Promise<SnapshotReport> | undefined;
 
   async function readAll(
     path: string,
@@ -51,13 +50,42 @@ export function createSnapshotRunner(options: SnapshotOptions) {
     return report;
   }
 
+  let running: { what: 'all' | 'skus'; report: Promise<SnapshotReport> } | undefined;
+  let queuedAll: Promise<SnapshotReport> | undefined;
+
+  function start(what: 'all' | 'skus'): Promise<SnapshotReport> {
+    const report = run(what).finally(() => (running = undefined));
+    running = { what, report };
+    return report;
+  }
+
   return {
-    /** Starts a snapshot, or joins the one running. */
+    /**
+     * Starts a snapshot, or joins the one running when it covers what is asked. A full snapshot
+     * asked for while only the SKU master is being read (the start-up read) runs right after it:
+     * joining would answer without having read any stock.
+     */
     run(what: 'all' | 'skus' = 'all'): Promise<SnapshotReport> {
-      running ??= run(what).finally(() => (running = undefined));
-      return running;
+      if (what === 'all' && queuedAll) return queuedAll;
+      if (!running) return start(what);
+      if (what === 'skus' || running.what === 'all') return running.report;
+      const after = running.report.then(
+        () => undefined,
+        () => undefined,
+      );
+      queuedAll = after.then(() => {
+        queuedAll = undefined;
+        return start('all');
+      });
+      return queuedAll;
     },
-    isRunning: () => running !== undefined,
+    /** What `run('all')` would do now: join, queue behind the SKU-master read, or start. */
+    stateFor(what: 'all' | 'skus'): 'started' | 'already-running' | 'queued' {
+      if (what === 'all' && queuedAll) return 'already-running';
+      if (!running) return 'started';
+      return what === 'skus' || running.what === 'all' ? 'already-running' : 'queued';
+    },
+    isRunning: () => running !== undefined || queuedAll !== undefined,
   };
 }
 
