@@ -35,6 +35,35 @@ export function spawnWriter(
   return wrapChild('sfcc-inventory-writer', child, `http://127.0.0.1:${opsPort}`);
 }
 
+/** The bridge's topics (its process fixture takes them, as the writer's does). */
+export interface BridgeTopicNames {
+  dispatches: string;
+  orders: string;
+  fulfilment: string;
+  exceptions: string;
+}
+
+/** The order-dispatch-bridge as main.ts wires it, through its process fixture on the run's topics. */
+export function spawnBridge(
+  env: Record<string, string>,
+  topics: BridgeTopicNames,
+  opsPort: number,
+): SpawnedService {
+  const fixture = path.join(root, 'apps/order-dispatch-bridge/src/testing/bridge-process.fixture.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      BRIDGE_TEST_TOPICS: JSON.stringify(topics),
+      OPS_PORT: String(opsPort),
+      OPS_HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return wrapChild('order-dispatch-bridge', child, `http://127.0.0.1:${opsPort}`);
+}
+
 function wrapChild(app: string, child: ReturnType<typeof spawn>, opsUrl: string): SpawnedService {
   let out = '';
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-50_000));

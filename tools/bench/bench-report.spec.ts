@@ -81,6 +81,52 @@ describe('reportRows', () => {
     expect(rows[1]).toEqual(['', '  sfcc-inventory-writer', '0.50 cores, peak RSS 250 MB']);
     expect(rows[2]?.[1]).toBe('  wair-ingest');
   });
+
+  it('prints the order path: both delays, the counts, duplicates and the SCAPI spend per order', () => {
+    const rows = reportRows({
+      ...base,
+      orderPath: {
+        placed: 3_000,
+        reachedWair: 3_000,
+        dispatched: 3_000,
+        parcels: 3_600,
+        parcelsConfirmed: 3_600,
+        ordersShipped: 2_999,
+        duplicateEmails: 0,
+        unknownSales: 0,
+        repeatedSalePosts: 2,
+        captureDelay: { count: 3_000, p50: 5_400, p95: 9_000, p99: 9_800, max: 10_100 },
+        confirmationDelay: null,
+        offeredPerSecond: 50,
+        seconds: 60.01,
+        placedPerSecond: 49.99,
+        placeFailures: 0,
+        dispatchDelayMs: 1_000,
+        bridgeSfccRatePerSecond: 300,
+        bridgeConcurrency: 4,
+        drainSeconds: null,
+        scapiCalls: 14_400,
+        scapiFailed: 3,
+      },
+    });
+    expect(rows[0]).toEqual([
+      '8 order path',
+      'storefront orders',
+      '3,000 placed in 60.01 s (49.99/s, offered 50/s; 0 failed)',
+    ]);
+    expect(rows).toContainEqual([
+      '',
+      'capture delay (SFCC created → WAIR accepted)',
+      'p50 5,400 ms  p95 9,000 ms  p99 9,800 ms  max 10,100 ms  (n=3,000)',
+    ]);
+    expect(rows).toContainEqual(['', 'dispatch confirmation (WAIR dispatched → SFCC shipped)', '—']);
+    const values = rows.map((r) => r[2]);
+    expect(values).toContain('3,000 / 3,000 / 2,999 of 3,000 orders; 3,600 of 3,600 parcels confirmed');
+    expect(values).toContain('not within the timeout');
+    expect(
+      values.some((v) => v.startsWith('14,400 (4.80 per order, 3 failed); bridge 300 req/s × 4 in flight')),
+    ).toBe(true);
+  });
 });
 
 describe('formatTable', () => {

@@ -1,5 +1,6 @@
 import type { ApiEconomy } from './api-economy';
 import type { PhaseCpu } from './cpu-meter';
+import type { OrderPathFigures } from './order-path-model';
 import type { Distribution } from './stats';
 
 export interface BaselineResult {
@@ -62,6 +63,25 @@ export interface FullRefreshResult {
   error: string | null;
 }
 
+/** Section 8: storefront orders through the bridge to WAIR and WAIR's dispatches back to SFCC. */
+export interface OrderPathResult extends OrderPathFigures {
+  offeredPerSecond: number;
+  /** How long orders were placed. */
+  seconds: number;
+  placedPerSecond: number;
+  /** Storefront placements the SFCC simulator refused or that failed (not orders of the run). */
+  placeFailures: number;
+  /** WAIR's delay from accepting a sale to dispatching it. */
+  dispatchDelayMs: number;
+  bridgeSfccRatePerSecond: number;
+  bridgeConcurrency: number;
+  /** From the last order placed until every order was shipped in SFCC (null: not within the timeout). */
+  drainSeconds: number | null;
+  /** SCAPI Orders requests SFCC answered during the phase (the bridge's), and those answered ≥ 400. */
+  scapiCalls: number;
+  scapiFailed: number;
+}
+
 export interface BenchResult {
   startedAt: string;
   scenario: Record<string, unknown>;
@@ -74,6 +94,7 @@ export interface BenchResult {
   cpu?: PhaseCpu[];
   fullRefresh?: FullRefreshResult;
   coldStart?: ColdStartResult[];
+  orderPath?: OrderPathResult;
   /** Sections not measured in this run, with why. */
   notMeasured: Array<{ section: string; why: string }>;
 }
@@ -209,8 +230,40 @@ export function reportRows(r: BenchResult): Array<[string, string, string]> {
       `${c.app} at ${n0(c.skus)} SKUs`,
       `ready in ${n2(c.readySeconds)} s, peak RSS ${n0(c.peakRssMb)} MB`,
     );
+  if (r.orderPath) orderPathRows(r.orderPath, add);
   for (const m of r.notMeasured) add('not yet measured', m.section, m.why);
   return rows;
+}
+
+function orderPathRows(o: OrderPathResult, add: (section: string, figure: string, value: string) => void) {
+  const section = '8 order path';
+  add(
+    section,
+    'storefront orders',
+    `${n0(o.placed)} placed in ${n2(o.seconds)} s (${n2(o.placedPerSecond)}/s, offered ${n0(o.offeredPerSecond)}/s; ${n0(o.placeFailures)} failed)`,
+  );
+  add(section, 'capture delay (SFCC created → WAIR accepted)', dist(o.captureDelay));
+  add(section, 'dispatch confirmation (WAIR dispatched → SFCC shipped)', dist(o.confirmationDelay));
+  add(
+    section,
+    'reached WAIR / dispatched / shipped in SFCC',
+    `${n0(o.reachedWair)} / ${n0(o.dispatched)} / ${n0(o.ordersShipped)} of ${n0(o.placed)} orders; ${n0(o.parcelsConfirmed)} of ${n0(o.parcels)} parcels confirmed`,
+  );
+  add(
+    section,
+    'duplicates',
+    `${n0(o.duplicateEmails)} dispatch e-mails sent twice, ${n0(o.unknownSales)} unknown sales (${n0(o.repeatedSalePosts)} sale posts WAIR absorbed as repeats)`,
+  );
+  add(
+    section,
+    'all shipped after the last order',
+    o.drainSeconds === null ? 'not within the timeout' : `${n2(o.drainSeconds)} s`,
+  );
+  add(
+    section,
+    'SCAPI Orders calls',
+    `${n0(o.scapiCalls)} (${n2(o.placed === 0 ? null : o.scapiCalls / o.placed)} per order, ${n0(o.scapiFailed)} failed); bridge ${n0(o.bridgeSfccRatePerSecond)} req/s × ${n0(o.bridgeConcurrency)} in flight, WAIR dispatch delay ${n0(o.dispatchDelayMs)} ms`,
+  );
 }
 
 /** The table as text, columns padded to their widest cell. */

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: one run, one machine, side by side — the Kafka client's own ceiling and the
+ * `npm run bench`: one run, one machine, side by side — the Kafka client's own ceiling, the
  * whole stock path (WAIR simulator → wair-ingest → Kafka → sfcc-inventory-writer → SFCC
- * simulator), with figures taken from the simulators' own records. Prints a table and writes
+ * simulator) and the order path (SFCC storefront → order-dispatch-bridge → WAIR → wair-ingest →
+ * bridge → SFCC), with figures taken from the simulators' own records. Prints a table and writes
  * `bench-results/<timestamp>.json`. Flags and env: see docs/benchmarks.md (`--quick` for a short run).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { formatTable, reportRows, resultFileName, type BenchResult } from './ben
 import { benchTopics, deleteTopics, locationCodes, type BenchProcesses } from './bench-system';
 import { createCpuMeter } from './cpu-meter';
 import { runKafkaBaseline } from './kafka-baseline';
+import { runOrderPath } from './order-path-phase';
 import { runPipelineSections } from './pipeline-run';
 import { pidListeningOn } from './proc-stats';
 import { parseScenario, type Scenario, type SectionId } from './scenario';
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   let system: BenchProcesses | undefined;
   const runtime = createIntegrationRuntime('bench');
   const topics = benchTopics(uniqueName('bench'));
+  const orderPathTopics: string[] = [];
   try {
     if (!skipped('pipeline')) {
       await runPipelineSections({
@@ -83,18 +86,38 @@ async function main(): Promise<void> {
     } else {
       result.notMeasured.push({ section: '2–5, 7 pipeline sections', why: 'skipped (--skip=pipeline)' });
     }
+    // The order path runs on its own processes: the stock path's stop first, so they do not share the CPU.
+    await system?.stop();
+    system = undefined;
+    if (!skipped('order-path')) {
+      say(
+        `\n▶ 8 order path: ${scenario.orderPathRate} storefront orders/s for ${scenario.orderPathSeconds} s → bridge → WAIR (dispatch after ${scenario.dispatchDelayMs} ms) → bridge → SFCC`,
+      );
+      try {
+        result.orderPath = await runOrderPath({
+          scenario,
+          runtime,
+          cpu,
+          phases,
+          say,
+          onTopics: (names) => orderPathTopics.push(...names),
+        });
+        say(
+          `  ${result.orderPath.placed} orders; ${result.orderPath.ordersShipped} shipped in SFCC; capture p50 ${result.orderPath.captureDelay?.p50 ?? '—'} ms`,
+        );
+      } catch (error) {
+        say(`  order path failed: ${(error as Error).message}`);
+        result.notMeasured.push({ section: '8 order path', why: `failed: ${(error as Error).message}` });
+      }
+    } else result.notMeasured.push({ section: '8 order path', why: 'skipped (--skip)' });
   } finally {
     await system?.stop();
-    await deleteTopics(brokers, Object.values(topics)).catch(() => undefined);
+    await deleteTopics(brokers, [...Object.values(topics), ...orderPathTopics]).catch(() => undefined);
     await runtime.admin.disconnect().catch(() => undefined);
   }
   result.cpu = phases;
   if (!result.fullRefresh && !skipped('full-refresh') && skipped('pipeline'))
     result.notMeasured.push({ section: '7 full refresh', why: 'needs the pipeline section' });
-  result.notMeasured.push({
-    section: '8 order path',
-    why: 'needs the order-dispatch-bridge (being finished); storefront orders only load the SFCC simulator here',
-  });
 
   say('\n' + formatTable(reportRows(result)));
   const dir = path.join(root, 'bench-results');

@@ -13,6 +13,9 @@ describe('parseScenario', () => {
       sfccRatePerSecond: 50,
       sfccLatencyMs: 20,
       overloadFactor: 5,
+      orderPathRate: 50,
+      orderPathSeconds: 60,
+      bridgeConcurrency: 8,
     });
     expect(s.skip.size).toBe(0);
   });
@@ -24,12 +27,14 @@ describe('parseScenario', () => {
       name: 'quick',
       skus: 2_000,
       seconds: 15,
+      orderPathRate: 20,
+      orderPathSeconds: 15,
     });
   });
 
   it('takes sections to skip and a seed', () => {
-    const s = parseScenario(['--skip=overload,baseline', '--seed=x'], {});
-    expect([...s.skip].sort()).toEqual(['baseline', 'overload']);
+    const s = parseScenario(['--skip=overload,baseline,order-path', '--seed=x'], {});
+    expect([...s.skip].sort()).toEqual(['baseline', 'order-path', 'overload']);
     expect(s.seed).toBe('x');
   });
 

@@ -20,6 +20,15 @@ export interface Scenario {
   seed: string;
   /** How long to wait for SFCC to converge after a stream before calling it incorrect. */
   convergeTimeoutSeconds: number;
+  /** Order path (section 8): storefront orders per second, for how long. */
+  orderPathRate: number;
+  orderPathSeconds: number;
+  /** The bridge's SFCC_RATE_PER_SEC (SCAPI Orders calls/s; its own default of 10 carries ~2 orders/s). */
+  bridgeRatePerSecond: number;
+  /** The bridge's SFCC_CONCURRENCY (its default is 4): orders confirmed at once. */
+  bridgeConcurrency: number;
+  /** WAIR's time from accepting a sale to dispatching it (the simulator's fulfilment delay). */
+  dispatchDelayMs: number;
   skip: Set<SectionId>;
 }
 
@@ -52,6 +61,11 @@ const DEFAULTS: Omit<Scenario, 'name' | 'skip'> = {
   pollMs: 3_000,
   seed: 'bench',
   convergeTimeoutSeconds: 600,
+  orderPathRate: 50,
+  orderPathSeconds: 60,
+  bridgeRatePerSecond: 300,
+  bridgeConcurrency: 8,
+  dispatchDelayMs: 1_000,
 };
 
 /** Small enough to iterate on: a run takes about two minutes. */
@@ -62,6 +76,8 @@ const QUICK: Partial<Scenario> = {
   overloadSeconds: 15,
   baselineRecords: 100_000,
   convergeTimeoutSeconds: 180,
+  orderPathRate: 20,
+  orderPathSeconds: 15,
 };
 
 type NumericKey = {
@@ -84,6 +100,11 @@ export const NUMERIC_SETTINGS: Record<NumericKey, string> = {
   webhookLoss: 'webhook-loss',
   pollMs: 'poll-ms',
   convergeTimeoutSeconds: 'converge-timeout',
+  orderPathRate: 'order-path-rate',
+  orderPathSeconds: 'order-path-seconds',
+  bridgeRatePerSecond: 'bridge-rate',
+  bridgeConcurrency: 'bridge-concurrency',
+  dispatchDelayMs: 'dispatch-delay',
 };
 
 const envName = (flag: string) => `BENCH_${flag.toUpperCase().replace(/-/g, '_')}`;

@@ -11,6 +11,7 @@ export async function timeFullRefresh(
   writer: SpawnedService,
   adminToken: string,
   skus: number,
+  timeoutMs = 2 * 3600_000,
 ): Promise<FullRefreshResult> {
   const started = Date.now();
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
@@ -32,7 +33,7 @@ export async function timeFullRefresh(
       status = (await (await fetch(`${writer.opsUrl}/admin/full-refresh`, { headers })).json()) as Status;
       return !status.running;
     },
-    2 * 3600_000,
+    timeoutMs,
     250,
   );
   return {
@@ -53,12 +54,13 @@ export async function timeColdStart(
   current: SpawnedService,
   spawnAgain: (port: number) => SpawnedService,
   skus: number,
+  readyTimeoutMs = 600_000,
 ): Promise<{ service: SpawnedService; result: ColdStartResult }> {
   await current.stop('SIGTERM');
   const started = Date.now();
   // Same port: the WAIR simulator's webhooks keep reaching wair-ingest.
   const service = spawnAgain(Number(new URL(current.opsUrl).port));
-  await service.waitUntilReady(600_000);
+  await service.waitUntilReady(readyTimeoutMs);
   return {
     service,
     result: {

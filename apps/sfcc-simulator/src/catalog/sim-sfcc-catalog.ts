@@ -49,8 +49,15 @@ export function buildSfccCatalog(options: SfccCatalogOptions): SfccCatalog {
   const created = '2024-01-01T00:00:00.000Z';
   const products: Product[] = [];
   const mismatches: InjectedMismatch[] = [];
+  // Grouped once: filtering all SKUs for each style is quadratic (minutes at 1,000,000 SKUs).
+  const byStyle = new Map<string, typeof source.skus>();
+  for (const s of source.skus) {
+    const group = byStyle.get(s.styleCode);
+    if (group) group.push(s);
+    else byStyle.set(s.styleCode, [s]);
+  }
   for (const style of source.styles) {
-    const skus = source.skus.filter((s) => s.styleCode === style.styleCode);
+    const skus = byStyle.get(style.styleCode) ?? [];
     if (skus.length === 0) continue;
     const isSimple = skus.length === 1;
     if (!isSimple) {

@@ -116,9 +116,16 @@ export function createApiRoutes(deps: ApiDeps): Router {
         res.status(400).json({ error: 'invalid_request', field: error.field, message: error.message });
       }
     });
-  handle('/StockLevels', true, (p, res) =>
-    page(res, deps.model.changedSince(p.from), p.offset, p.limit, (r) => deps.faults.mangle(r)),
-  );
+  handle('/StockLevels', true, (p, res) => {
+    const { rows, total } = deps.model.pageSince(p.from, p.offset, p.limit);
+    res.json({
+      offset: p.offset,
+      limit: p.limit,
+      count: rows.length,
+      moreRecordsAvailable: p.offset + rows.length < total,
+      records: rows.map((r) => deps.faults.mangle(r)),
+    });
+  });
   handle('/Dispatches', true, (p, res) =>
     page(res, deps.dispatches.changedSince(p.from), p.offset, p.limit, (r) =>
       deps.faults.mangle(r, 'lines', 'orderNumber'),

@@ -95,6 +95,18 @@ export function createSimRoutes(sim: Simulator, counters: Map<string, number>): 
     if (sale) res.json(sale);
     else res.status(404).json({ error: 'not_found', message: `no sale ${req.params.id}` });
   });
+  // Every parcel dispatched (changed) since `since`, with WAIR's dispatch time: the outside record a
+  // benchmark times SFCC's shipment confirmation against.
+  router.get('/dispatches', (req, res) => {
+    const since = req.query['since'] ? Date.parse(String(req.query['since'])) : undefined;
+    if (since !== undefined && Number.isNaN(since)) {
+      res
+        .status(400)
+        .json({ error: 'invalid_request', field: 'since', message: 'since must be a date-time' });
+      return;
+    }
+    res.json({ dispatches: sim.dispatches.changedSince(since) });
+  });
   router.post('/fulfil', (_req, res) => void res.json({ dispatches: sim.orders.fulfilDue() }));
   router.get('/fulfilment', (_req, res) => {
     res.json({ ...sim.orders.settings, batchIdleTimeoutSeconds: sim.batch.settings.idleTimeoutSeconds });
