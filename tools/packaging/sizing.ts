@@ -1,8 +1,7 @@
 // Container sizing, from measurements of the built bundles against the dev stack (docs/deploying.md
 // § Sizing): each skeleton peaks at ~115-120 MiB RSS (VmHWM) after joining its group and serving
-// /metrics, and a plain Map of one million (list, SKU) entries with the writer's per-entry facts
-// takes ~180 MiB of heap (~250 MiB RSS). Requests cover the baseline with ~2x headroom; limits
-// leave room for state tables and bursts.
+// /metrics. Requests cover the baseline with ~2x headroom; the apps with per-SKU state are sized
+// from the 1,000,000-SKU bench below.
 
 /** Requests and limits of one container, and the heap cap that keeps V8 inside the limit. */
 export interface ContainerSizing {
@@ -18,16 +17,27 @@ const DEFAULT_SIZING: ContainerSizing = {
   maxOldSpaceMiB: 384,
 };
 
-// Apps that hold a table per SKU (the writer's last-written guard and queue, the auditor's mirrors of
-// the compacted topics) get room for ~2 million (list, SKU) entries.
-const STATEFUL_SIZING: ContainerSizing = {
-  requests: { cpu: '200m', memory: '512Mi' },
-  limits: { cpu: '1', memory: '1Gi' },
-  maxOldSpaceMiB: 768,
+// The writer holds its last-written guard and queue per (list, SKU); wair-ingest its per-SKU stock
+// state. `npm run bench -- --skus=1000000 --seconds=0 --skip=baseline,overload,order-path` (1,000,000
+// SKUs: 2,000,000 (list, SKU) pairs, 3 locations each) measured on Node's default heap: the writer
+// ready after a cold start at ~1.8 GB RSS and peaking at ~2.5 GB during a full refresh; wair-ingest
+// ready at ~2.3 GB. The heaps these manifests used to set (768 / 384 MiB) ran out while the state was
+// rebuilt. Sized for one million SKUs; smaller catalogues may lower them in an overlay.
+const WRITER_SIZING: ContainerSizing = {
+  requests: { cpu: '200m', memory: '2Gi' },
+  limits: { cpu: '1', memory: '3584Mi' },
+  maxOldSpaceMiB: 2688,
 };
 
-// The auditor mirrors eight topics: `npm run bench:auditor` at 1,000,000 SKUs (2 locations) measured
-// 695 MiB of heap after GC and 1,264 MiB RSS after the rebuild, so 1 million SKUs needs ~1.5 GiB.
+const INGEST_SIZING: ContainerSizing = {
+  requests: { cpu: '200m', memory: '2Gi' },
+  limits: { cpu: '1', memory: '3Gi' },
+  maxOldSpaceMiB: 2304,
+};
+
+// The auditor mirrors eight topics, its per-SKU tables packed outside the V8 heap: `npm run
+// bench:auditor` at 1,000,000 SKUs measured ~92 MiB heap after GC and 0.46-0.59 GiB RSS; the limit
+// leaves room for about 3 million SKUs.
 const AUDITOR_SIZING: ContainerSizing = {
   requests: { cpu: '200m', memory: '1Gi' },
   limits: { cpu: '1', memory: '2Gi' },
@@ -35,7 +45,8 @@ const AUDITOR_SIZING: ContainerSizing = {
 };
 
 const SIZING_BY_APP: Readonly<Record<string, ContainerSizing>> = {
-  'sfcc-inventory-writer': STATEFUL_SIZING,
+  'sfcc-inventory-writer': WRITER_SIZING,
+  'wair-ingest': INGEST_SIZING,
   'reconciliation-auditor': AUDITOR_SIZING,
 };
 
