@@ -89,6 +89,10 @@ export function chaosProcessSpecs(
       WAIR_LOCATIONS: 'WEB01,DC01,ST01,ST02',
       WAIR_MAX_RETRIES: '10',
       POLL_INTERVAL_MS: String(profile.pollMs),
+      // The simulator corrupts 20 % of serves at random, each serve anew: with the default 3
+      // re-reads a record is given up with probability 0.2^4, about one record a run. A real WAIR
+      // record stays malformed until fixed (then WairRecordGivenUp tells Ops); here it would not.
+      POLL_MALFORMED_REREADS: '8',
       SNAPSHOT_INTERVAL_MS: '0',
     }),
     'reconciliation-auditor': spec(
