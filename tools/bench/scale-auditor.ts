@@ -5,6 +5,7 @@ import { spawnService, type SpawnedService } from '@wair-sfcc/testing';
 import type { ColdStartResult } from './bench-report';
 import { freePort, type BenchTopics } from './bench-system';
 import { timeColdStart } from './writer-checks';
+import { productionNodeOptions } from './production-heap-check';
 import { readProc } from './proc-stats';
 
 const FIXTURE = 'apps/reconciliation-auditor/src/testing/auditor-process.fixture.ts';
@@ -52,6 +53,10 @@ export async function timeAuditorStarts(
     INVENTORY_LISTS: 'inventory_webshop:WEB01+DC01;inventory_stores:ST01',
     LAG_WATCH_GROUPS: '',
     ...Object.fromEntries(AUDITS.map((a) => [`AUDIT_${a}_INTERVAL_MS`, '0'])),
+    // With BENCH_PRODUCTION_HEAP=1 the auditor runs on its Kubernetes manifest's heap throughout.
+    ...(process.env['BENCH_PRODUCTION_HEAP'] === '1'
+      ? { NODE_OPTIONS: productionNodeOptions('reconciliation-auditor') }
+      : {}),
   };
   const port = await freePort();
   const started = Date.now();

@@ -36,12 +36,13 @@ const INGEST_SIZING: ContainerSizing = {
 };
 
 // The auditor mirrors eight topics, its per-SKU tables packed outside the V8 heap: `npm run
-// bench:auditor` at 1,000,000 SKUs measured ~92 MiB heap after GC and 0.46-0.59 GiB RSS; the limit
-// leaves room for about 3 million SKUs.
+// bench:auditor` at 1,000,000 SKUs measured ~92 MiB heap after GC, ~110 MiB more during a table-wide
+// audit, and 0.46-0.59 GiB RSS. A small heap cap makes V8 collect the decoding garbage of a rebuild
+// early instead of letting it float (on Node's default heap a 1M-SKU rebuild peaked at ~1 GB RSS).
 const AUDITOR_SIZING: ContainerSizing = {
-  requests: { cpu: '200m', memory: '1Gi' },
-  limits: { cpu: '1', memory: '2Gi' },
-  maxOldSpaceMiB: 1536,
+  requests: { cpu: '200m', memory: '768Mi' },
+  limits: { cpu: '1', memory: '1Gi' },
+  maxOldSpaceMiB: 512,
 };
 
 const SIZING_BY_APP: Readonly<Record<string, ContainerSizing>> = {
