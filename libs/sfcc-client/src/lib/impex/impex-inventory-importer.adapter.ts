@@ -43,7 +43,34 @@ function executionOf(body: Buffer, what: string, context: { jobId: string }): Jo
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new ImpexImportError(`${what} answered without a job execution document`, true, context);
-  return doc as JobExecutionDoc;
+  const raw = doc as Record<string, unknown>;
+  // Fields are used in paths and messages: only strings (or numbers) are taken as they are, so an
+  // odd value (an object, even one with a `toString` key) cannot break a string conversion.
+  const id = typeof raw['id'] === 'number' && Number.isFinite(raw['id']) ? String(raw['id']) : raw['id'];
+  if (typeof id !== 'string' || id === '')
+    throw new ImpexImportError(`${what} answered a job execution without a usable id`, true, context);
+  const exit = raw['exit_status'];
+  const exitStatus =
+    typeof exit === 'object' && exit !== null && !Array.isArray(exit)
+      ? (exit as Record<string, unknown>)
+      : undefined;
+  return {
+    ...(raw as JobExecutionDoc),
+    id,
+    execution_status: textOrUndefined(raw['execution_status']),
+    exit_status: exitStatus && {
+      ...exitStatus,
+      code: textOrUndefined(exitStatus['code']),
+      message: textOrUndefined(exitStatus['message']),
+      status: textOrUndefined(exitStatus['status']),
+    },
+  };
+}
+
+/** A string as it is, any other value as JSON text (never a throwing conversion); undefined stays. */
+function textOrUndefined(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
