@@ -67,7 +67,7 @@ describe('createWairSalesClient', () => {
     expect(calls[1]?.auth).toBe('Bearer tok1');
   });
 
-  it("reads WAIR's reservation time of accepted sales and ignores a missing or unreadable one", async () => {
+  it("reads WAIR's reservation time (ignoring a missing or unreadable one) and any reason as text", async () => {
     const { port } = client([
       {
         status: 200,
@@ -76,14 +76,18 @@ describe('createWairSalesClient', () => {
             { id: 'O1', accepted: true, reservedDateTime: '2026-11-27T04:00:00.250Z' },
             { id: 'O2', accepted: true },
             { id: 'O3', accepted: true, reservedDateTime: 'soon' },
+            { id: 'O4', accepted: false, reason: { toString: 1 } },
           ],
         },
       },
     ]);
-    expect(await port.postSales([sale, { id: 'O2' } as WairSale, { id: 'O3' } as WairSale])).toEqual([
+    const four = ['O2', 'O3', 'O4'].map((id) => ({ id }) as WairSale);
+    expect(await port.postSales([sale, ...four])).toEqual([
       { id: 'O1', accepted: true, reservedAt: Date.parse('2026-11-27T04:00:00.250Z') },
       { id: 'O2', accepted: true },
       { id: 'O3', accepted: true },
+      // A reason that is not text is shown as JSON (String() of this object would throw).
+      { id: 'O4', accepted: false, reason: '{"toString":1}' },
     ]);
   });
 

@@ -28,7 +28,8 @@ function toResults(body: unknown, sent: number): WairSaleResult[] {
   return (results as Array<WairSaleResult & { reservedDateTime?: unknown }>).map(
     ({ id, accepted, reason, reservedDateTime }) => {
       const result: WairSaleResult = { id, accepted };
-      if (reason !== undefined) result.reason = String(reason);
+      // WAIR's reason is text; anything else is shown as JSON (String() of some objects throws).
+      if (reason !== undefined) result.reason = typeof reason === 'string' ? reason : JSON.stringify(reason);
       const reservedAt = typeof reservedDateTime === 'string' ? Date.parse(reservedDateTime) : NaN;
       // An unreadable time is treated as absent: the caller falls back to its own post time.
       if (accepted && Number.isFinite(reservedAt)) result.reservedAt = reservedAt;

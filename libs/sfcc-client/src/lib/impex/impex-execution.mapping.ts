@@ -55,7 +55,11 @@ export function isFileRejected(execution: JobExecutionDoc): boolean {
     execution.exit_status?.record_errors,
     execution.record_errors,
   ].find(Array.isArray) as unknown[] | undefined;
-  return (list ?? []).some((e) => /SCHEMA/i.test(String((e as { code?: unknown } | null)?.code ?? '')));
+  // Only a string code is read: String() of some objects (one with a `toString` key) throws.
+  return (list ?? []).some((e) => {
+    const code = (e as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && /SCHEMA/i.test(code);
+  });
 }
 
 /** True when the execution ended well: `exit_status.status` ok (or code OK). */
