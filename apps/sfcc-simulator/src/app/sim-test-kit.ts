@@ -43,3 +43,34 @@ export function createSimKit(env: Record<string, string> = {}) {
   };
   return kit;
 }
+
+/**
+ * Fakes only setTimeout/clearTimeout. The simulator's injected latency and IMPEX job steps are
+ * timeouts, so tests step them with jest's timer API; supertest's HTTP round trip keeps the real
+ * setImmediate/nextTick it needs to make progress.
+ */
+export function useFakeTimeouts(): void {
+  jest.useFakeTimers({
+    doNotFake: [
+      'Date',
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+    ],
+  });
+}
+
+/**
+ * Yields to the real event loop until `count` fake timeouts are pending, e.g. until a request
+ * in flight has reached the latency timer; it waits for that condition, never for wall-clock time.
+ */
+export async function untilTimeoutsPending(count = 1): Promise<void> {
+  for (let i = 0; i < 10_000 && jest.getTimerCount() < count; i += 1)
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  expect(jest.getTimerCount()).toBe(count);
+}

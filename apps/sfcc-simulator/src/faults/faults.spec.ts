@@ -1,4 +1,9 @@
-import { createSimKit } from '../app/sim-test-kit';
+import { createSeededRandom } from '@wair-sfcc/sim-catalogue';
+import type { Request, Response } from 'express';
+import { createSimKit, untilTimeoutsPending, useFakeTimeouts } from '../app/sim-test-kit';
+import { createTokenStore } from '../auth/token-store';
+import { defaultFaultSettings } from './fault-settings';
+import { createFaultsMiddleware } from './faults.middleware';
 import { createLeakyBucket } from './leaky-bucket';
 
 describe('leaky bucket', () => {
@@ -81,5 +86,131 @@ describe('run-time faults', () => {
     const res = await kit.http().put('/__sim/faults').send({ resetRate: 2 });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe('resetRate');
+  });
+});
+
+describe('injected latency', () => {
+  const path = '/inventory_lists/inventory_webshop/product_inventory_records/X';
+  afterEach(() => jest.useRealTimers());
+
+  it('holds every API request for the configured latency before it reaches the handler', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    // p50 = p99 makes the log-normal degenerate, so the delay is exactly 250 ms.
+    await kit
+      .http()
+      .put('/__sim/faults')
+      .send({ latencyMs: { p50: 250, p99: 250 } })
+      .expect(200);
+    useFakeTimeouts();
+    const put = kit
+      .http()
+      .put(kit.data(path))
+      .set('Authorization', auth)
+      .send({ allocation: { amount: 4 } })
+      .then((res) => res);
+    await untilTimeoutsPending();
+    jest.advanceTimersByTime(249);
+    expect(jest.getTimerCount()).toBe(1);
+    expect(kit.state.inventory.get('inventory_webshop', 'X')).toBeUndefined();
+    jest.advanceTimersByTime(1);
+    expect(jest.getTimerCount()).toBe(0);
+    expect((await put).status).toBe(200);
+    expect(kit.state.inventory.get('inventory_webshop', 'X')?.allocation).toBe(4);
+
+    // `/__sim/` itself is never delayed, and null switches the latency off again.
+    expect((await kit.http().put('/__sim/faults').send({ latencyMs: null })).status).toBe(200);
+    expect((await kit.http().get(kit.data(path)).set('Authorization', auth)).status).toBe(200);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('draws delays from a log-normal with the configured p50 and p99', () => {
+    // Straight on the middleware (no HTTP), so a thousand draws are cheap.
+    const random = createSeededRandom('latency-distribution');
+    const middleware = createFaultsMiddleware({
+      settings: () => ({ ...defaultFaultSettings(null), latencyMs: { p50: 100, p99: 1000 } }),
+      tokens: createTokenStore({ ttlSeconds: 1799, now: () => 0 }),
+      version: 'v24_5',
+      now: () => 0,
+      random: () => random.next(),
+    });
+    useFakeTimeouts();
+    const delays: number[] = [];
+    const next = jest.fn();
+    for (let i = 0; i < 1000; i += 1) {
+      middleware({} as Request, { set: jest.fn() } as unknown as Response, next);
+      // Held: nothing proceeds until the timer fires.
+      if (next.mock.calls.length !== i || jest.getTimerCount() !== 1) throw new Error(`draw ${i} not held`);
+      const before = jest.now();
+      jest.advanceTimersToNextTimer();
+      delays.push(jest.now() - before);
+    }
+    expect(next).toHaveBeenCalledTimes(1000);
+    delays.sort((a, b) => a - b);
+    // Seeded draws, so deterministic; the bounds allow for the sampling spread of 1000 draws.
+    expect(delays[499]).toBeGreaterThan(85);
+    expect(delays[499]).toBeLessThan(115);
+    expect(delays[989]).toBeGreaterThan(700);
+    expect(delays[989]).toBeLessThan(1400);
+  });
+});
+
+describe('random error rates', () => {
+  const path = '/inventory_lists/inventory_webshop/product_inventory_records/X';
+
+  it('answers every request 503 at a 503 rate of 1.0, in each API family’s error format', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    const scapiAuth = await kit.token('sfcc.products');
+    await kit
+      .http()
+      .put('/__sim/faults')
+      .send({ errorRates: { '500': 0, '503': 1 } })
+      .expect(200);
+    for (let i = 0; i < 10; i += 1) {
+      const ocapi = await kit.http().get(kit.data(path)).set('Authorization', auth);
+      expect(ocapi.status).toBe(503);
+      expect(ocapi.headers['content-type']).toMatch(/^application\/json/);
+      expect(ocapi.headers['retry-after']).toBeUndefined();
+      expect(ocapi.body).toEqual({
+        _v: '24.5',
+        fault: { type: 'ServiceUnavailableException', message: 'Simulated service unavailability.' },
+      });
+    }
+    const scapi = await kit
+      .http()
+      .post(`/product/products/v1/organizations/${kit.config.SIM_ORGANIZATION_ID}/product-search`)
+      .set('Authorization', scapiAuth)
+      .send({ query: { matchAllQuery: {} } });
+    expect(scapi.status).toBe(503);
+    expect(scapi.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(scapi.text)).toEqual({
+      type: 'https://api.commercecloud.salesforce.com/documentation/error/v1/errors/service-unavailable',
+      title: 'Service Unavailable',
+      detail: 'Simulated service unavailability.',
+    });
+    const am = await kit.http().post('/dwsso/oauth2/access_token');
+    expect([am.status, am.headers['content-type'], am.text]).toEqual([
+      503,
+      expect.stringMatching(/^text\/plain/),
+      'Simulated service unavailability.',
+    ]);
+    expect((await kit.http().get('/__sim/requests')).body.requests).toEqual(
+      expect.arrayContaining([{ endpoint: 'ocapi.inventory_record', method: 'GET', status: 503, count: 10 }]),
+    );
+  });
+
+  it('answers no request 503 (or 500) at rates of 0', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    await kit
+      .http()
+      .put('/__sim/faults')
+      .send({ errorRates: { '500': 0, '503': 0 } })
+      .expect(200);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 50; i += 1)
+      statuses.add((await kit.http().get(kit.data(path)).set('Authorization', auth)).status);
+    expect([...statuses]).toEqual([404]);
   });
 });

@@ -1,5 +1,5 @@
 import { waitFor } from '@wair-sfcc/kafka/testing';
-import { createSimKit } from '../app/sim-test-kit';
+import { createSimKit, useFakeTimeouts } from '../app/sim-test-kit';
 import { parseInventoryXml, INVENTORY_NAMESPACE } from './inventory-xml.parser';
 
 const file = (
@@ -155,6 +155,101 @@ describe('IMPEX upload and job execution', () => {
       details: [expect.objectContaining({ record: 2, message: expect.stringContaining('whitespace') })],
     });
     expect(kit.state.inventory.all()).toHaveLength(0);
+  });
+
+  describe('stepped with fake timeouts', () => {
+    afterEach(() => jest.useRealTimers());
+
+    const poll = async (kit: ReturnType<typeof createSimKit>, auth: string, id: string) =>
+      (
+        await kit
+          .http()
+          .get(kit.data(`/jobs/wair-inventory-import/executions/${id}`))
+          .set('Authorization', auth)
+      ).body;
+
+    it('reports pending, then running, then finished with exit status ok', async () => {
+      const kit = createSimKit();
+      const auth = await kit.token();
+      await kit
+        .http()
+        .put(webdav)
+        .set('Authorization', auth)
+        .send(file(rec('A', '<allocation>5</allocation>') + rec('B', '<allocation>0</allocation>')));
+      await kit.http().put('/__sim/settings').send({ impexMinDurationMs: 1000 }).expect(200);
+      useFakeTimeouts();
+      const started = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+      expect(started.status).toBe(202);
+      const id = started.body.id as string;
+      expect(await poll(kit, auth, id)).toMatchObject({ execution_status: 'pending', status: 'PENDING' });
+
+      jest.advanceTimersByTime(0);
+      const running = await poll(kit, auth, id);
+      expect(running).toMatchObject({ execution_status: 'running', status: 'RUNNING' });
+      expect(running.exit_status).toBeUndefined();
+      expect(running.end_time).toBeUndefined();
+      const again = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+      expect([again.status, again.body.fault.type]).toEqual([400, 'JobAlreadyRunningException']);
+      jest.advanceTimersByTime(999);
+      expect((await poll(kit, auth, id)).execution_status).toBe('running');
+      expect(kit.state.inventory.all()).toHaveLength(0);
+
+      jest.advanceTimersByTime(1);
+      const finished = await poll(kit, auth, id);
+      expect(finished).toMatchObject({
+        execution_status: 'finished',
+        status: 'OK',
+        exit_status: {
+          _type: 'status',
+          code: 'OK',
+          status: 'ok',
+          message: 'Imported 2 records, deleted 0.',
+          details: [],
+        },
+        c_records_imported: 2,
+        c_records_deleted: 0,
+      });
+      expect(kit.state.inventory.get('inventory_webshop', 'A')?.allocation).toBe(5);
+      expect(kit.state.inventory.get('inventory_webshop', 'B')?.allocation).toBe(0);
+    });
+
+    it('removes an existing record named with mode="delete" when the job finishes', async () => {
+      const kit = createSimKit();
+      const auth = await kit.token();
+      for (const id of ['GONE', 'KEEP'])
+        kit.state.inventory.put('inventory_webshop', id, { allocation: 2 }, 'ocapi');
+      await kit
+        .http()
+        .put(webdav)
+        .set('Authorization', auth)
+        .send(file(rec('GONE', '', ' mode="delete"') + rec('NEW', '<allocation>3</allocation>')));
+      useFakeTimeouts();
+      const started = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
+      expect(started.status).toBe(202);
+      expect(kit.state.inventory.get('inventory_webshop', 'GONE')).toBeDefined();
+
+      jest.runAllTimers();
+      expect(await poll(kit, auth, started.body.id)).toMatchObject({
+        execution_status: 'finished',
+        exit_status: { code: 'OK', status: 'ok', details: [] },
+        c_records_imported: 1,
+        c_records_deleted: 1,
+      });
+      expect(kit.state.inventory.get('inventory_webshop', 'GONE')).toBeUndefined();
+      expect(kit.state.inventory.get('inventory_webshop', 'KEEP')?.allocation).toBe(2);
+      expect(kit.state.inventory.get('inventory_webshop', 'NEW')?.allocation).toBe(3);
+      expect(
+        kit.state.inventory.history('inventory_webshop', 'GONE').map((h) => [h.via, h.operation]),
+      ).toEqual([
+        ['ocapi', 'put'],
+        ['impex', 'import-delete'],
+      ]);
+      const gone = await kit
+        .http()
+        .get(kit.data('/inventory_lists/inventory_webshop/product_inventory_records/GONE'))
+        .set('Authorization', auth);
+      expect([gone.status, gone.body.fault.type]).toEqual([404, 'ProductInventoryRecordNotFoundException']);
+    });
   });
 
   it('refuses a missing ImportFile and an unknown job', async () => {

@@ -55,8 +55,21 @@ export interface DerivedFigures {
  * SFCC's formula: `ats = allocation + pre_order_back_order_allocation − turnover` and
  * `stock_level = allocation − turnover`, where turnover counts orders created after the reset
  * date. Neither is reported below zero (an oversell shows as turnover above allocation).
+ *
+ * A perpetual record is "always in stock": orders never use it up, so turnover is still counted
+ * (and reported as `inventory_turnover`) but reduces neither figure — `ats = allocation +
+ * pre_order_back_order_allocation` and `stock_level = allocation`. Were it decremented, a reader
+ * of the OCAPI document (the writer, the auditor) would see a perpetual SKU run out that the
+ * storefront keeps selling; the storefront's own check ignores the figures altogether.
  */
 export function deriveFigures(record: InventoryRecordState, turnover: number): DerivedFigures {
+  if (record.perpetual) {
+    return {
+      turnover,
+      ats: record.allocation + record.preOrderBackOrderAllocation,
+      stockLevel: record.allocation,
+    };
+  }
   return {
     turnover,
     ats: Math.max(0, record.allocation + record.preOrderBackOrderAllocation - turnover),

@@ -101,6 +101,17 @@ describe('SFCC inventory semantics', () => {
       stock: 0,
       turnover: 5,
     },
+    {
+      name: 'perpetual: turnover is counted but reduces neither ats nor stock level',
+      write: { allocation: 3, resetDate: at(0), perpetual: true, preOrderBackOrderAllocation: 2 },
+      orders: [
+        [1, 4],
+        [2, 5],
+      ],
+      ats: 5,
+      stock: 3,
+      turnover: 9,
+    },
   ])('$name', ({ write, orders, ats, stock, turnover }) => {
     const { store, order } = setup();
     for (const [minute, qty] of orders) order(minute, qty);
@@ -141,6 +152,23 @@ describe('SFCC inventory semantics', () => {
       ['ocapi', 'put', 7],
       ['batch', 'patch', 3],
       ['ocapi', 'put', 4],
+    ]);
+  });
+
+  it('counts turnover against a record again once it stops being perpetual', () => {
+    const { store, order, setClock } = setup();
+    setClock(at(0));
+    store.put('web', 'KNOWN-1', { allocation: 10, resetDate: at(0), perpetual: true }, 'ocapi');
+    order(1, 4);
+    const perpetual = store.get('web', 'KNOWN-1');
+    expect(perpetual && store.figures(perpetual)).toEqual({ ats: 10, stockLevel: 10, turnover: 4 });
+    setClock(at(2));
+    expect(store.patch('web', 'KNOWN-1', { perpetual: false }, 'ocapi').ok).toBe(true);
+    const limited = store.get('web', 'KNOWN-1');
+    expect(limited && store.figures(limited)).toEqual({ ats: 6, stockLevel: 6, turnover: 4 });
+    expect(store.history('web', 'KNOWN-1').map((h) => [h.perpetual, h.atsAfter])).toEqual([
+      [true, 10],
+      [false, 6],
     ]);
   });
 

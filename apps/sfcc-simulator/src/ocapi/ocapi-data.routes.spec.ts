@@ -130,6 +130,29 @@ describe('OCAPI Data API inventory records', () => {
     expect(tooMany.status).toBe(409);
   });
 
+  it('reports a perpetual record as in stock: orders show in turnover but do not lower ats', async () => {
+    const kit = createSimKit();
+    const auth = await kit.token();
+    await kit
+      .http()
+      .put(kit.data(record))
+      .set('Authorization', auth)
+      .send({
+        allocation: { amount: 2, reset_date: RESET },
+        perpetual_flag: true,
+        pre_order_back_order_allocation: 1,
+      });
+    kit.advance(1000);
+    const order = await kit
+      .http()
+      .post('/__sim/orders')
+      .send({ lines: [{ productId: 'ST10000-BLK-S', quantity: 7 }] });
+    expect(order.status).toBe(201);
+    expect(order.body.oversold).toBe(false);
+    const doc = (await kit.http().get(kit.data(record)).set('Authorization', auth)).body;
+    expect(doc).toMatchObject({ perpetual_flag: true, ats: 3, stock_level: 2, inventory_turnover: 7 });
+  });
+
   it('pages records with the OCAPI envelope', async () => {
     const kit = createSimKit();
     const auth = await kit.token();

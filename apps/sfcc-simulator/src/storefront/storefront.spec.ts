@@ -22,6 +22,23 @@ describe('storefront generator', () => {
     const a = inventory.get('inventory_webshop', 'A');
     expect(a && inventory.figures(a).ats).toBe(0);
   });
+
+  it('keeps selling a perpetual SKU with allocation 0, and its ats is not used up', () => {
+    const kit = createSimKit();
+    const { inventory, storefront, orders } = kit.state;
+    inventory.put('inventory_webshop', 'P', { allocation: 0, perpetual: true }, 'ocapi');
+    kit.advance(1);
+    expect(storefront.place([{ productId: 'P', quantity: 5 }])).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i += 1) {
+      expect(storefront.placeRandom()).toMatchObject({ ok: true });
+      kit.advance(1);
+    }
+    expect(orders.list()).toHaveLength(6);
+    expect(orders.list().every((o) => !o.oversold && o.productItems[0]?.productId === 'P')).toBe(true);
+    const p = inventory.get('inventory_webshop', 'P');
+    expect(p && inventory.figures(p)).toMatchObject({ ats: 0, stockLevel: 0 });
+    expect(p && inventory.figures(p).turnover).toBeGreaterThanOrEqual(6);
+  });
 });
 
 describe('catalog mismatches', () => {

@@ -40,6 +40,7 @@ export function createStorefront(options: StorefrontOptions) {
   const available = (listId: string, productId: string): number => {
     const record = options.inventory.get(listId, productId);
     if (!record) return 0;
+    // Perpetual means the storefront never runs out, whatever the allocation (even 0) says.
     return record.perpetual ? Number.POSITIVE_INFINITY : options.inventory.figures(record).ats;
   };
 
