@@ -86,6 +86,18 @@ describe('CoalescingQueue', () => {
     expect(q.oldestAge(0, 2000)).toBe(800);
   });
 
+  it('lists the pending entries with their class and first enqueue time, not the taken ones', () => {
+    q.offer(entry('A', 1, 1), 1000);
+    q.offer(entry('B', 1, 2), 1100);
+    q.offer(entry('C', 1, 1), 1200);
+    q.offer(entry('B', 2, 0), 1300);
+    q.take(1);
+    expect([...q.pendingEntries()].map((e) => [e.sku, e.priority, e.firstEnqueuedAt, e.asOf])).toEqual([
+      ['A', 1, 1000, 1],
+      ['C', 1, 1200, 1],
+    ]);
+  });
+
   it('monotonic guard: drops figures not newer than the last written', () => {
     q.markWritten('web', 'A', 10, 3);
     expect(q.offer(entry('A', 10, 1, 3), 0)).toBe('stale');
@@ -204,5 +216,44 @@ describe('CoalescingQueue', () => {
         a.priority < b.priority || (a.priority === b.priority && a.firstEnqueuedAt <= b.firstEnqueuedAt),
       ).toBe(true);
     }
+  });
+
+  describe('bounded memory', () => {
+    it('holds one slot and one written version per key, however many figures arrive', () => {
+      for (let i = 1; i <= 50_000; i += 1) q.offer(entry(`S${i % 100}`, i, (i % 4) as PriorityClass), i);
+      const fp = q.footprint();
+      expect(fp).toMatchObject({ pending: 100, busy: 0, written: 0 });
+      expect(fp.indexNodes).toBeLessThanOrEqual(2 * 100 + 4 * 1_024);
+    });
+
+    it('does not pile up ordering nodes for a key that keeps being upgraded and written', () => {
+      // Older class-3 keys stay pending in front, so the dead class-3 nodes the hot key leaves
+      // behind never surface to be discarded by take().
+      for (let i = 0; i < 10; i += 1) q.offer(entry(`FRONT${i}`, 1, 3), 0);
+      const takenSkus = new Set<string>();
+      for (let cycle = 1; cycle <= 8_000; cycle += 1) {
+        q.offer(entry('HOT', 2 * cycle, 3), cycle);
+        q.offer(entry('HOT', 2 * cycle + 1, 2), cycle); // upgrade: its class-3 node is now dead
+        const [taken] = q.take(1);
+        takenSkus.add(taken?.sku ?? 'none');
+        q.markWritten('web', 'HOT', 2 * cycle + 1, 0);
+        q.complete(taken as QueueEntry<number>);
+      }
+      expect([...takenSkus]).toEqual(['HOT']);
+      const fp = q.footprint();
+      expect(fp).toMatchObject({ pending: 10, busy: 0, written: 1 });
+      expect(fp.indexNodes).toBeLessThanOrEqual(2 * fp.pending + 4 * 1_024);
+    });
+
+    it('still drains in order after compacting away dead nodes', () => {
+      for (let i = 0; i < 3_000; i += 1) {
+        q.offer(entry(`K${i}`, 1, 3), i);
+        q.offer(entry(`K${i}`, 2, 1), i); // each upgrade leaves a dead class-3 node
+      }
+      expect(q.footprint().indexNodes).toBeLessThan(3_000 + 2 * 1_024);
+      const order = q.take(3_000).map((e) => e.sku);
+      expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => `K${i}`));
+      expect(q.footprint()).toMatchObject({ pending: 0, busy: 3_000 });
+    });
   });
 });

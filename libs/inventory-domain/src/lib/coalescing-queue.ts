@@ -46,9 +46,8 @@ export class CoalescingQueue<T> {
   private readonly pending = new Map<string, Slot<T>>();
   private readonly busy = new Set<string>();
   private readonly written = new Map<string, FigureVersion>();
-  private readonly index = new ClassIndex();
+  private readonly index = new ClassIndex((node) => this.pending.get(node.key)?.token === node.token);
   private counter = 0;
-  private readonly isLive = (node: ClassNode): boolean => this.pending.get(node.key)?.token === node.token;
 
   /**
    * Adds a figure; see {@link OfferResult}. `onReplaced` gets the payload a replacement pushed out.
@@ -89,7 +88,7 @@ export class CoalescingQueue<T> {
     for (const cls of PRIORITY_CLASSES) {
       const skipped: ClassNode[] = [];
       while (out.length < n) {
-        const node = this.index.pop(cls, this.isLive);
+        const node = this.index.pop(cls);
         if (!node) break;
         if (this.busy.has(node.key)) {
           skipped.push(node);
@@ -177,8 +176,26 @@ export class CoalescingQueue<T> {
 
   /** Age in ms of the oldest pending entry of a class (0 when empty). */
   oldestAge(cls: PriorityClass, now: number): number {
-    const node = this.index.peek(cls, this.isLive);
+    const node = this.index.peek(cls);
     return node ? Math.max(0, now - node.firstEnqueuedAt) : 0;
+  }
+
+  /**
+   * What the queue holds, for memory checks: pending and busy keys, remembered written versions
+   * and ordering nodes (live and not yet discarded).
+   */
+  footprint(): { pending: number; busy: number; written: number; indexNodes: number } {
+    let indexNodes = 0;
+    for (const cls of PRIORITY_CLASSES) indexNodes += this.index.nodes(cls);
+    return { pending: this.pending.size, busy: this.busy.size, written: this.written.size, indexNodes };
+  }
+
+  /**
+   * The pending entries (not the taken ones), in no particular order. A full scan: for rare
+   * diagnostics such as naming the late entries once when a backlog builds, never per record.
+   */
+  *pendingEntries(): IterableIterator<QueueEntry<T>> {
+    for (const slot of this.pending.values()) yield slot.entry;
   }
 
   /** Whether SFCC holding `written` makes `entry` unnecessary (a recomputation of it is not). */

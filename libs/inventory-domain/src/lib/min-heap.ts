@@ -30,18 +30,32 @@ export class MinHeap<T> {
     const last = a.pop();
     if (a.length > 0 && last !== undefined) {
       a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l] as T, a[m] as T)) m = l;
-        if (r < a.length && this.less(a[r] as T, a[m] as T)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m] as T, a[i] as T];
-        i = m;
-      }
+      this.siftDown(0);
     }
     return top;
+  }
+
+  /** Keeps only the items `keep` accepts and restores the heap order (O(n)). */
+  retain(keep: (item: T) => boolean): void {
+    const a = this.items;
+    let n = 0;
+    for (const item of a) if (keep(item)) a[n++] = item;
+    a.length = n;
+    for (let i = (n >> 1) - 1; i >= 0; i -= 1) this.siftDown(i);
+  }
+
+  private siftDown(start: number): void {
+    const a = this.items;
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && this.less(a[l] as T, a[m] as T)) m = l;
+      if (r < a.length && this.less(a[r] as T, a[m] as T)) m = r;
+      if (m === i) return;
+      [a[i], a[m]] = [a[m] as T, a[i] as T];
+      i = m;
+    }
   }
 }

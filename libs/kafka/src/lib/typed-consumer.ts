@@ -38,6 +38,11 @@ export interface TypedConsumerOptions {
    */
   commitMode?: 'auto' | 'manual';
   retry?: { initialMs: number; maxMs: number };
+  /**
+   * Called once a record is durably on its DLQ (the producer's acks=all answer came back) and
+   * before the next record of its partition is handled. In `manual` mode the handler never saw
+   * the record, so this is where the app learns its offset may be committed.
+   */
   onParked?: (record: IncomingRecord<Buffer>, error: Error) => void;
   sleep?: (ms: number) => Promise<void>;
 }
