@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // Packages that do I/O: a domain lib must stay pure so it can be unit-tested without Kafka or HTTP.
 const ioPackages = [
@@ -24,6 +25,22 @@ const ioPackages = [
   'net',
   'node:net',
 ];
+
+// Nx's bannedExternalImports only sees npm packages, not Node's own modules or the global fetch,
+// so pure libs (tags type:domain, type:contracts, type:util) get ESLint's own restrictions too.
+const pureTags = ['type:domain', 'type:contracts', 'type:util'];
+// libs/testing is a util by dependency rules but exists to spawn services and probe ports in tests.
+const ioUtils = ['testing'];
+const pureLibs = readdirSync(new URL('./libs', import.meta.url)).filter((name) => {
+  if (ioUtils.includes(name)) return false;
+  try {
+    const project = JSON.parse(readFileSync(new URL(`./libs/${name}/project.json`, import.meta.url), 'utf8'));
+    return (project.tags ?? []).some((tag) => pureTags.includes(tag));
+  } catch {
+    return false;
+  }
+});
+const ioMessage = 'a pure lib (type:domain/contracts/util) does no I/O; put it in an adapter lib or an app';
 
 export default [
   {
@@ -85,6 +102,30 @@ export default [
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: pureLibs.map((name) => `libs/${name}/src/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: ioMessage })),
+          patterns: [
+            {
+              group: [...ioPackages.filter((p) => p.includes('*')), 'node:dgram', 'dgram', 'node:tls', 'tls'],
+              message: ioMessage,
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({
+          name,
+          message: ioMessage,
+        })),
       ],
     },
   },

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: lint + typecheck + unit tests of every project (through Nx), then the integration
+// `npm test`: lint + typecheck + unit tests + build of every project (through Nx), then the integration
 // tests against the real Kafka stack. Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
   ['format check', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
   [
-    'lint, typecheck, unit tests',
+    'lint, typecheck, unit tests, build',
     'npx',
-    ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2'],
+    ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'build', '--outputStyle=static', '--parallel=2'],
   ],
   ['integration tests', 'npx', ['jest', '-c', 'jest.int.config.ts', ...process.argv.slice(2)]],
 ];
