@@ -20,7 +20,6 @@ export {
   type ExceptionChangeKind,
   type AuditScope,
 } from './lib/exception-lifecycle';
-export { nearMatchKey, describeNearMatch, NearMatchIndex, type NearMatchKind } from './lib/sku-near-match';
 export {
   findSkuMismatches,
   type SkuMismatchReason,

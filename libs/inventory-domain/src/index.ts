@@ -24,4 +24,26 @@ export {
 export { InFlightOrderIndex, type InFlightOrderIndexOptions } from './lib/in-flight-order-index';
 export { classifyPriority, PRIORITY, PRIORITY_CLASSES, type PriorityClass } from './lib/priority';
 export { CoalescingQueue, type OfferResult, type QueueEntry } from './lib/coalescing-queue';
-export { sellability, type Sellability, type CatalogEntry } from './lib/sellability';
+export {
+  sellability,
+  findNearMiss,
+  explainMismatch,
+  nearMissHint,
+  nearMissData,
+  CatalogNearMissFinder,
+  NEAR_MISS_VARIANTS,
+  type Sellability,
+  type NotSellable,
+  type CatalogEntry,
+  type CatalogNearMiss,
+  type CatalogSnapshot,
+  type NearMissLookups,
+} from './lib/sellability';
+export {
+  nearMatchKey,
+  nearMatchHash,
+  describeNearMatch,
+  nearMatchWords,
+  NearMatchIndex,
+  type NearMatchKind,
+} from './lib/sku-near-match';

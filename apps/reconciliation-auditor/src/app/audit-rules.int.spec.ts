@@ -69,7 +69,7 @@ describe('audit rules against the real broker and registry (Kafka-fed rules)', (
       raisedBy: 'reconciliation-auditor',
     });
     expect(opened.data).toMatchObject({ reason: 'WAIR_SKU_NOT_IN_SFCC', suggestedId: typo });
-    expect(opened.detail).toContain(`likely intended: ${typo}`);
+    expect(opened.detail).toContain(`SFCC has '${typo}' (differs in case)`);
     // The suggestion is reported once, on the WAIR SKU.
     expect(fx.exceptions.get(`SKU_MISMATCH:${typo}`)).toBeUndefined();
 

@@ -5,6 +5,7 @@ import {
   sellability,
   type Allocation,
   type CatalogEntry,
+  type CatalogNearMiss,
   type QueueEntry,
 } from '@wair-sfcc/inventory-domain';
 import type { Logger } from '@wair-sfcc/observability';
@@ -26,7 +27,11 @@ export type WriteEntry = QueueEntry<PendingWrite>;
 
 export interface InventoryPipelineDeps {
   plan: StockPlanner;
-  catalog: { get(sku: string): CatalogEntry | undefined };
+  /** The catalog snapshot; `nearMiss` (when there) names what SFCC has instead of a SKU it cannot sell. */
+  catalog: {
+    get(sku: string): CatalogEntry | undefined;
+    nearMiss?(sku: string): CatalogNearMiss | undefined;
+  };
   reporter: SyncReporter;
   mismatches: SkuMismatchRaiser;
   metrics: WriterMetrics;

@@ -1,17 +1,22 @@
 import type { StockLevel } from '@wair-sfcc/contracts';
-import type { Sellability } from '@wair-sfcc/inventory-domain';
+import { explainMismatch, type NotSellable } from '@wair-sfcc/inventory-domain';
 import type { InventoryPipelineDeps } from './inventory-pipeline';
 
 /**
  * Strict identifiers: a figure of a SKU that is no sellable SFCC product is not written; it raises
- * `SKU_MISMATCH` for MERCH and is reported as SKU_NOT_IN_CATALOG for every mapped list.
+ * `SKU_MISMATCH` for MERCH, naming what SFCC has instead (an id differing in case, whitespace or
+ * leading zeros; a parent's variants; the master of a missing variant), and is reported as
+ * SKU_NOT_IN_CATALOG for every mapped list.
  */
 export function createMismatchReporting(deps: InventoryPipelineDeps) {
-  const { plan, reporter, mismatches, metrics, logger, now } = deps;
-  return async function reportMismatch(figure: StockLevel, why: Extract<Sellability, { sellable: false }>) {
+  const { plan, reporter, mismatches, metrics, logger, now, catalog } = deps;
+  return async function reportMismatch(figure: StockLevel, verdict: NotSellable) {
+    const why = catalog.nearMiss
+      ? explainMismatch(figure.sku, verdict, catalog.nearMiss(figure.sku) ?? null)
+      : verdict;
     metrics.skuMismatches.inc({ reason: why.reason });
     logger.info(
-      { sku: figure.sku, reason: why.reason },
+      { sku: figure.sku, reason: why.reason, nearMiss: why.nearMiss?.kind },
       'stock figure not written: SKU is no sellable SFCC product',
     );
     await mismatches.raise(figure.sku, why, deps.inventoryListIds, now());

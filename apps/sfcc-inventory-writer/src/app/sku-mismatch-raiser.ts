@@ -1,18 +1,17 @@
 import { TOPICS, type IntegrationException } from '@wair-sfcc/contracts';
 import type { TypedProducer } from '@wair-sfcc/kafka';
-import type { Sellability } from '@wair-sfcc/inventory-domain';
-
-type NotSellable = Extract<Sellability, { sellable: false }>;
+import { nearMissData, type NotSellable } from '@wair-sfcc/inventory-domain';
 
 /**
- * Raises `SKU_MISMATCH:<sku>` on integration.exceptions.v1 (owner MERCH). The auditor owns the
- * exception's lifecycle; the writer re-publishes a SKU only when the reason changes or an hour
- * has passed, so a fast-changing SKU does not flood the topic.
+ * Raises `SKU_MISMATCH:<sku>` on integration.exceptions.v1 (owner MERCH), with the near miss (what
+ * SFCC has instead) in `detail` and `data`. The auditor owns the exception's lifecycle; the writer
+ * re-publishes a SKU only when the reason or the detail changes (a catalog change can turn one
+ * near miss into another) or an hour has passed, so a fast-changing SKU does not flood the topic.
  */
 export class SkuMismatchRaiser {
   private readonly seen = new Map<
     string,
-    { reason: string; firstSeen: number; published: number; occurrences: number }
+    { reason: string; detail: string; firstSeen: number; published: number; occurrences: number }
   >();
 
   constructor(
@@ -31,12 +30,14 @@ export class SkuMismatchRaiser {
     const prior = this.seen.get(sku);
     const state = {
       reason: why.reason,
+      detail: why.detail,
       firstSeen: prior?.reason === why.reason ? prior.firstSeen : now,
       published: prior?.published ?? 0,
       occurrences: (prior?.reason === why.reason ? prior.occurrences : 0) + 1,
     };
     this.seen.set(sku, state);
-    if (prior?.reason === why.reason && now - prior.published < this.republishMs) return;
+    const unchanged = prior?.reason === why.reason && prior.detail === why.detail;
+    if (unchanged && now - prior.published < this.republishMs) return;
     const id = `SKU_MISMATCH:${sku}`;
     const exception: IntegrationException = {
       id,
@@ -46,7 +47,12 @@ export class SkuMismatchRaiser {
       subjectType: 'SKU',
       subject: sku,
       detail: why.detail,
-      data: { reason: why.reason, inventoryListIds: inventoryListIds.join(','), source: TOPICS.wairStock },
+      data: {
+        reason: why.reason,
+        inventoryListIds: inventoryListIds.join(','),
+        source: TOPICS.wairStock,
+        ...(why.nearMiss ? nearMissData(why.nearMiss) : {}),
+      },
       raisedBy: this.app,
       firstSeen: state.firstSeen,
       lastSeen: now,

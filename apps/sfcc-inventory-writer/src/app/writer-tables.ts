@@ -6,9 +6,17 @@ import {
   type StockLevel,
 } from '@wair-sfcc/contracts';
 import type { KafkaRuntime, TableReader } from '@wair-sfcc/kafka';
-import type { CatalogEntry, InFlightOrderIndex } from '@wair-sfcc/inventory-domain';
+import {
+  CatalogNearMissFinder,
+  type CatalogEntry,
+  type CatalogNearMiss,
+  type InFlightOrderIndex,
+} from '@wair-sfcc/inventory-domain';
 import type { Logger } from '@wair-sfcc/observability';
 import type { WriterTopics } from './writer-topics';
+
+/** The catalog snapshot, with the near miss of a SKU it cannot sell (for SKU_MISMATCH). */
+export type CatalogTable = TableReader<CatalogEntry> & { nearMiss(sku: string): CatalogNearMiss | undefined };
 
 /**
  * The compacted tables the writer rebuilds at start: the SFCC catalog snapshot (strict
@@ -27,11 +35,20 @@ export function createWriterTables(
 ) {
   const warn = (topic: string) => (error: Error, meta: { partition: number; offset: string }) =>
     logger.warn({ err: error, topic, ...meta }, 'undecodable table record skipped');
-  const catalog: TableReader<CatalogEntry> = kafka.tableReader<SfccProduct, CatalogEntry>({
+  const products: TableReader<CatalogEntry> = kafka.tableReader<SfccProduct, CatalogEntry>({
     topic: topics.products,
     project: (p) => ({ type: p.type, online: p.online, masterId: p.masterId }),
-    onChange: (key) => sinks.onCatalog?.(key),
+    onChange: (key, row) => {
+      nearMisses.changed(key, row);
+      sinks.onCatalog?.(key);
+    },
     onUndecodable: warn(topics.products),
+  });
+  // What SFCC has instead of a SKU it cannot sell, for the SKU_MISMATCH hint; its indexes are
+  // built at the first mismatch and follow the table from then on.
+  const nearMisses = new CatalogNearMissFinder(products);
+  const catalog: CatalogTable = Object.assign(products, {
+    nearMiss: (sku: string) => nearMisses.find(sku),
   });
   const orders: TableReader<true> = kafka.tableReader<OrderFact, true>({
     topic: topics.orders,

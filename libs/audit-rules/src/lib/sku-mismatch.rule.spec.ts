@@ -142,7 +142,47 @@ describe('findSkuMismatches', () => {
       subjectType: 'SKU',
       data: { difference: 'CASE,LEADING_ZEROS' },
     });
-    expect(f?.detail).toMatch(/likely intended: ABC-123-M \(differs by case,leading zeros\)/);
+    expect(f?.detail).toContain("SFCC has 'ABC-123-M' (differs in case and leading zeros)");
+  });
+
+  it.each([
+    [
+      'a parent: its variants',
+      [buildWairSku('A-1')],
+      [
+        buildProduct('A-1', 'MASTER'),
+        ...['S', 'M', 'L', 'XL'].map((s) => buildProduct(`A-1-${s}`, 'VARIANT', { masterId: 'A-1' })),
+      ],
+      { reason: 'WAIR_SKU_IS_PARENT', nearMiss: 'PARENT', variants: 'A-1-L,A-1-M,A-1-S', variantCount: '4' },
+      "SFCC has it as a master whose variants are 'A-1-L', 'A-1-M', 'A-1-S' (+1 more)",
+    ],
+    [
+      'a missing variant: its master and the variants it has',
+      [buildWairSku('A-1-XS')],
+      [buildProduct('A-1', 'MASTER'), buildProduct('A-1-S', 'VARIANT', { masterId: 'A-1' })],
+      { reason: 'WAIR_SKU_NOT_IN_SFCC', nearMiss: 'MISSING_VARIANT', masterId: 'A-1', variants: 'A-1-S' },
+      "SFCC has master 'A-1' without this variant; its variants are 'A-1-S'",
+    ],
+    [
+      'nothing close',
+      [buildWairSku('Q-9')],
+      [],
+      { reason: 'WAIR_SKU_NOT_IN_SFCC' },
+      'none that differs only in case, whitespace, leading zeros or separators',
+    ],
+  ])('names the near miss of %s', (_name, wair, products, data, detail) => {
+    const findings = findSkuMismatches({ wairSkus: wair, products: productTable(...products) });
+    const f = findings.find((x) => x.subject === wair[0]?.sku);
+    expect(f?.data).toMatchObject(data);
+    expect(f?.detail).toContain(detail);
+  });
+
+  it('names the WAIR SKU near an SFCC id WAIR lacks', () => {
+    const [f] = findSkuMismatches({
+      wairSkus: [buildWairSku('D-1-M')],
+      products: productTable(buildProduct('D-1-M'), buildProduct('d-01-m')),
+    });
+    expect(f?.detail).toContain("WAIR has 'D-1-M' (differs in case and leading zeros)");
   });
 
   it('handles 200,000 SKUs with a normalised-key index (output checked, time not asserted)', () => {

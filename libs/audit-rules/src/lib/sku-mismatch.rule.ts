@@ -1,7 +1,16 @@
 import type { SfccProduct, WairSku } from '@wair-sfcc/contracts';
-import { sellability } from '@wair-sfcc/inventory-domain';
+import {
+  describeNearMatch,
+  explainMismatch,
+  findNearMiss,
+  nearMatchWords,
+  NearMatchIndex,
+  nearMissData,
+  sellability,
+  type NearMissLookups,
+  type NotSellable,
+} from '@wair-sfcc/inventory-domain';
 import type { Finding } from './finding.model';
-import { describeNearMatch, NearMatchIndex } from './sku-near-match';
 
 /** Why a SKU_MISMATCH finding was raised (`data.reason`). */
 export type SkuMismatchReason =
@@ -48,23 +57,26 @@ function finding(
   };
 }
 
-function suggestion(id: string, index: NearMatchIndex): Record<string, string> {
+/** The closest WAIR SKU to an SFCC id WAIR lacks, as `data` entries and words for the detail. */
+function wairSuggestion(id: string, index: NearMatchIndex): { data: Record<string, string>; hint: string } {
   const best = index.candidates(id)[0];
-  return best ? { suggestedId: best, difference: describeNearMatch(id, best).join(',') } : {};
+  if (best === undefined) return { data: {}, hint: '' };
+  const kinds = describeNearMatch(id, best);
+  return {
+    data: { suggestedId: best, difference: kinds.join(',') },
+    hint: `; WAIR has '${best}' (differs in ${nearMatchWords(kinds)})`,
+  };
 }
-
-const hint = (s: Record<string, string>) =>
-  s['suggestedId']
-    ? `; likely intended: ${s['suggestedId']} (differs by ${s['difference']?.toLowerCase().replace(/_/g, ' ')})`
-    : '';
 
 /**
  * SKU_MISMATCH (owner MERCH): WAIR SKUs with no sellable SFCC variant/simple product (the same
  * verdict the writer applies, from `@wair-sfcc/inventory-domain`), SFCC variants WAIR does not know,
- * inventory records keyed to a parent or an unknown product, each with a near-match suggestion
- * (case, whitespace, leading zeros, separators) found through a normalised-key index, so a million
- * SKUs cost two passes and two hash maps, never a pairwise comparison. One finding per subject; an
- * SFCC variant that is the suggestion for a WAIR SKU is reported once, on the WAIR SKU.
+ * inventory records keyed to a parent or an unknown product. Each names its near miss the way the
+ * writer does (`findNearMiss`): an id differing only in case, whitespace, leading zeros or
+ * separators, found through a normalised-key index; for a parent, its variants; for a missing
+ * variant, its master and that master's variants. A million SKUs cost two passes and two hash
+ * maps, never a pairwise comparison. One finding per subject; an SFCC variant that is the
+ * suggestion for a WAIR SKU is reported once, on the WAIR SKU.
  */
 export function findSkuMismatches(tables: SkuMismatchTables): Finding[] {
   const wairIds = new Set<string>();
@@ -73,26 +85,52 @@ export function findSkuMismatches(tables: SkuMismatchTables): Finding[] {
     wairIds.add(s.sku);
     if (s.status === 'ACTIVE') active.push(s.sku);
   }
+  const get = (id: string) => tables.products.get(id);
+  // Which masters' variants the hints will name (a parent SKU's, or the master a missing variant
+  // belongs to): asked before the one pass over the catalog, which then collects just those.
+  const wanted = new Map<string, string[]>();
+  const pending: Array<{ sku: string; verdict: NotSellable }> = [];
+  for (const sku of active) {
+    const verdict = sellability(sku, get(sku));
+    if (verdict.sellable) continue;
+    pending.push({ sku, verdict });
+    findNearMiss(sku, {
+      get,
+      nearIds: () => [],
+      variantsOf: (masterId) => {
+        if (!wanted.has(masterId)) wanted.set(masterId, []);
+        return [];
+      },
+    });
+  }
   const sellableIds: string[] = [];
-  for (const p of tables.products.values()) if (isSellableType(p)) sellableIds.push(p.productId);
+  for (const p of tables.products.values()) {
+    if (isSellableType(p)) sellableIds.push(p.productId);
+    if (p.type === 'VARIANT' && p.masterId !== null) wanted.get(p.masterId)?.push(p.productId);
+  }
   const sfccIndex = new NearMatchIndex(sellableIds.filter((id) => !wairIds.has(id)));
+  const lookups: NearMissLookups = {
+    get,
+    nearIds: (id) => sfccIndex.candidates(id),
+    variantsOf: (masterId) => wanted.get(masterId) ?? [],
+  };
 
   const bySubject = new Map<string, Finding>();
   const suggested = new Set<string>();
-  for (const sku of active) {
-    const product = tables.products.get(sku);
-    const verdict = sellability(sku, product);
-    if (verdict.sellable) continue;
+  for (const { sku, verdict } of pending) {
+    const product = get(sku);
+    const nearMiss = verdict.reason === 'OFFLINE' ? undefined : findNearMiss(sku, lookups);
+    const detail = explainMismatch(sku, verdict, nearMiss ?? null).detail;
+    const hint = nearMiss ? nearMissData(nearMiss) : {};
     if (verdict.reason === 'NOT_IN_CATALOG') {
-      const s = suggestion(sku, sfccIndex);
-      if (s['suggestedId']) suggested.add(s['suggestedId']);
-      bySubject.set(sku, finding(sku, 'WAIR_SKU_NOT_IN_SFCC', verdict.severity, verdict.detail + hint(s), s));
+      if (nearMiss?.kind === 'NEAR_ID') suggested.add(nearMiss.catalogId);
+      bySubject.set(sku, finding(sku, 'WAIR_SKU_NOT_IN_SFCC', verdict.severity, detail, hint));
     } else if (verdict.reason === 'NOT_A_VARIANT') {
       const parent = product?.type === 'MASTER' || product?.type === 'VARIATION_GROUP';
       const reason = parent ? 'WAIR_SKU_IS_PARENT' : 'WAIR_SKU_NOT_A_VARIANT';
       bySubject.set(
         sku,
-        finding(sku, reason, verdict.severity, verdict.detail, { sfccType: product?.type ?? '' }),
+        finding(sku, reason, verdict.severity, detail, { sfccType: product?.type ?? '', ...hint }),
       );
     } else {
       bySubject.set(sku, finding(sku, 'SFCC_PRODUCT_OFFLINE', verdict.severity, verdict.detail));
@@ -104,13 +142,12 @@ export function findSkuMismatches(tables: SkuMismatchTables): Finding[] {
     if (wairIds.has(id) || suggested.has(id) || bySubject.has(id)) continue;
     wairIndex ??= new NearMatchIndex(wairIds);
     const product = tables.products.get(id) as SfccProduct;
-    const s = suggestion(id, wairIndex);
+    const s = wairSuggestion(id, wairIndex);
     const detail =
-      `SFCC ${product.type.toLowerCase()} ${id} has no WAIR SKU, so its stock is never synchronised` +
-      hint(s);
+      `SFCC ${product.type.toLowerCase()} ${id} has no WAIR SKU, so its stock is never synchronised` + s.hint;
     bySubject.set(
       id,
-      finding(id, 'SFCC_VARIANT_WITHOUT_WAIR_SKU', product.online ? 'MEDIUM' : 'LOW', detail, s),
+      finding(id, 'SFCC_VARIANT_WITHOUT_WAIR_SKU', product.online ? 'MEDIUM' : 'LOW', detail, s.data),
     );
   }
 
