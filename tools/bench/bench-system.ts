@@ -148,7 +148,7 @@ export function writerEnv(s: SystemSettings, sfccUrl: string, groupId: string): 
     INVENTORY_LISTS: `inventory_webshop:${web.join('+')};inventory_stores:${stores.join('+')}`,
     SFCC_RATE_PER_SEC: String(s.writerRatePerSecond),
     WRITE_CONCURRENCY: String(s.scenario.writerConcurrency),
-    FULL_REFRESH_INTERVAL_MS: '0',
+    FULL_REFRESH_CRON: 'off',
     ADMIN_TOKEN,
   };
 }

@@ -140,7 +140,7 @@ export function chaosProcessSpecs(
         SFCC_HOST: url(ports.sfcc),
         INVENTORY_LISTS,
         SFCC_RATE_PER_SEC: '50',
-        FULL_REFRESH_INTERVAL_MS: '0',
+        FULL_REFRESH_CRON: 'off',
         SFCC_BREAKER_RESET_MS: '2000',
         SFCC_RETRY_MAX_MS: '2000',
       },

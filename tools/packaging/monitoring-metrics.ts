@@ -18,6 +18,8 @@ export const EXPORTED_METRICS: readonly string[] = [
 export const APP_METRICS: Readonly<Record<string, string>> = {
   inventory_queue_oldest_pending_seconds: 'sfcc-inventory-writer: gauge{priority}',
   inventory_queue_depth: 'sfcc-inventory-writer: gauge{priority}',
+  inventory_change_to_write_seconds: 'sfcc-inventory-writer: histogram{priority}',
+  inventory_sync_sla_breaches_total: 'sfcc-inventory-writer: counter{priority}',
   sfcc_http_responses_total: 'writer, bridge, auditor: counter{status}',
   integration_exceptions_open: 'reconciliation-auditor: gauge{type,severity,owner}',
   kafka_dlq_records_total: 'every consuming app: counter{topic}',

@@ -12,6 +12,8 @@ describe('sfcc-inventory-writer config', () => {
     expect(config.KAFKA_GROUP_ID).toBe('sfcc-inventory-writer');
     expect(config.WRITE_BATCH_SIZE).toBe(50);
     expect(config.SFCC_OCAPI_VERSION).toBe('v24_5');
+    expect(config.FULL_REFRESH_CRON).toBe('0 3 * * *');
+    expect(loadConfig({ ...env, FULL_REFRESH_CRON: 'off' }).FULL_REFRESH_CRON).toBe('off');
   });
 
   it('refuses to start without Kafka settings, naming them', () => {
@@ -23,6 +25,8 @@ describe('sfcc-inventory-writer config', () => {
     ['STOCK_BUFFERS', 'global=-1', /STOCK_BUFFERS: .*whole number/],
     ['WRITE_BATCH_SIZE', '51', /WRITE_BATCH_SIZE/],
     ['ADMIN_TOKEN', 'short', /ADMIN_TOKEN/],
+    ['FULL_REFRESH_CRON', '0 3 * * * *', /FULL_REFRESH_CRON: .*5 parts/],
+    ['FULL_REFRESH_CRON', '0 24 * * *', /FULL_REFRESH_CRON: .*hour/],
   ])('names %s when it is invalid', (name, value, message) => {
     expect(() => loadConfig({ ...env, [name]: value })).toThrow(message);
   });

@@ -7,6 +7,7 @@ import {
   refuseFixtureCredentialsOffLoopback,
 } from '@wair-sfcc/app-runtime';
 import { parseBufferRules, parseInventoryListMappings } from '@wair-sfcc/inventory-domain';
+import { parseFullRefreshCron } from './full-refresh-schedule';
 
 export const APP_NAME = 'sfcc-inventory-writer';
 
@@ -102,7 +103,7 @@ export const configSchema = baseAppEnvSchema
       .describe('Records per OCAPI batch request (OCAPI allows at most 50).'),
     SYNC_SLA_MS: ms(
       60_000,
-      'Target time from a WAIR change to its SFCC write; older pending entries are logged as late.',
+      'Target time from a WAIR change to its SFCC write, in milliseconds. A figure written later counts in inventory_sync_sla_breaches_total{priority}; a pending entry waiting longer starts a breach episode: one warning per priority class (age, number of late entries, a few examples) until the class has stayed within the SLA for as long again. 0 turns both off.',
     ),
     SFCC_BREAKER_RESET_MS: ms(
       10_000,
@@ -112,10 +113,11 @@ export const configSchema = baseAppEnvSchema
       5_000,
       'Ceiling of the jittered backoff between retries of a failed SFCC call or batch, in milliseconds.',
     ),
-    FULL_REFRESH_INTERVAL_MS: ms(
-      24 * 3600_000,
-      'Time between scheduled full refreshes through IMPEX, in milliseconds; 0 disables the schedule (on-demand only).',
-    ),
+    FULL_REFRESH_CRON: parsedText(parseFullRefreshCron)
+      .default('0 3 * * *')
+      .describe(
+        'When scheduled full refreshes through IMPEX start: five-field cron in UTC, e.g. "0 3 * * *" (03:00 daily); empty or "off" = on demand only. A tick while a refresh still runs is skipped.',
+      ),
     CLOCK_SKEW_MARGIN_MS: ms(
       5_000,
       "Orders created in SFCC up to this long after a figure's asOf still count as in flight for it (clock skew between WAIR and SFCC).",

@@ -13,13 +13,15 @@ import type { InventoryImporter, InventoryWriter } from '@wair-sfcc/sfcc-client'
 import { adminRoutes } from './admin-routes';
 import { APP_NAME, type WriterConfig } from './config';
 import { createFullRefresh, type FullRefresh } from './full-refresh';
+import { createFullRefreshSchedule, type FullRefreshSchedule } from './full-refresh-schedule';
 import { createInventoryPipeline, type InventoryPipeline } from './inventory-pipeline';
 import { SkuMismatchRaiser } from './sku-mismatch-raiser';
+import { createSlaWatch } from './sla-watch';
 import { createStockPlanner } from './stock-planner';
 import { createStockRecordValidator } from './stock-record.validator';
 import { SyncReporter } from './sync-reporter';
 import { createWriteWorkers } from './write-workers';
-import { createWriterMetrics } from './writer-metrics';
+import { createWriterMetrics, observeSfccError } from './writer-metrics';
 import { createWriterTables, readStockTable } from './writer-tables';
 import { DEFAULT_WRITER_TOPICS, producedTopicSpecs, type WriterTopics } from './writer-topics';
 
@@ -76,6 +78,14 @@ export function createApp(deps: WriterDeps): WriterApp {
     dlqProducer: producer,
     commitMode: 'manual',
     validators: { [stockTopic]: createStockRecordValidator(known) },
+    // A parked record never reaches `handle`; the consumer calls this only once the DLQ copy is
+    // acknowledged, so its offset may be committed (else it is parked again after a restart).
+    onParked: (record) =>
+      pipeline.offsets.seen({
+        topic: record.topic,
+        partition: record.partition,
+        offset: Number(record.offset),
+      }),
     handle: async (record) => {
       const source = { topic: record.topic, partition: record.partition, offset: Number(record.offset) };
       if (record.value === null) pipeline.offsets.seen(source);
@@ -137,7 +147,9 @@ export function createApp(deps: WriterDeps): WriterApp {
     batchSize: config.WRITE_BATCH_SIZE,
     concurrency: config.WRITE_CONCURRENCY,
     retry: { initialMs: 200, maxMs: config.SFCC_RETRY_MAX_MS },
+    slaMs: config.SYNC_SLA_MS,
   });
+  const slaWatch = createSlaWatch({ queue: pipeline.queue, slaMs: config.SYNC_SLA_MS, logger, now });
   const fullRefresh = createFullRefresh({
     readStock: () => readStockTable(kafka, stockTopic),
     importer: sfcc.importer,
@@ -149,6 +161,7 @@ export function createApp(deps: WriterDeps): WriterApp {
     now,
   });
   const timers: NodeJS.Timeout[] = [];
+  let schedule: FullRefreshSchedule | undefined;
   async function commit(): Promise<void> {
     const offsets = pipeline.offsets.committable();
     if (offsets.length === 0) return;
@@ -165,8 +178,7 @@ export function createApp(deps: WriterDeps): WriterApp {
     orders,
     fullRefresh,
     observeSfccError(error) {
-      const status = (error as { status?: unknown } | undefined)?.status;
-      if (status === 429 || status === 503) metrics.throttled.inc({ status: String(status) });
+      observeSfccError(metrics, error);
     },
     observeSfccResponse(status) {
       metrics.sfccResponses.inc({ status });
@@ -184,12 +196,16 @@ export function createApp(deps: WriterDeps): WriterApp {
       workers.start();
       await consumer.start();
       timers.push(setInterval(() => void commit(), config.COMMIT_INTERVAL_MS));
+      timers.push(setInterval(() => slaWatch.check(), config.COMMIT_INTERVAL_MS));
       timers.push(setInterval(() => orders.prune(now()), 60_000));
-      if (config.FULL_REFRESH_INTERVAL_MS > 0) {
-        timers.push(setInterval(() => void fullRefresh.start({}).done, config.FULL_REFRESH_INTERVAL_MS));
-      }
+      schedule = createFullRefreshSchedule({
+        cron: config.FULL_REFRESH_CRON,
+        start: () => fullRefresh.start({}),
+        logger,
+      });
     },
     async stop() {
+      schedule?.stop();
       for (const t of timers) clearInterval(t);
       await workers.stop();
       await commit();

@@ -122,7 +122,7 @@ describe('in-flight orders against the sfcc-simulator (real OCAPI client, real K
         INVENTORY_LISTS: `${LIST}:WEB01+DC01`,
         CLOCK_SKEW_MARGIN_MS: '0',
         COMMIT_INTERVAL_MS: '200',
-        FULL_REFRESH_INTERVAL_MS: '0',
+        FULL_REFRESH_CRON: 'off',
       }),
       logger: createLogger({ app: 'iw-inflight', level: 'silent' }),
       kafka: createIntegrationRuntime('iw-inflight'),

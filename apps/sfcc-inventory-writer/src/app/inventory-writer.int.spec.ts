@@ -64,7 +64,7 @@ describe('sfcc-inventory-writer against the real Kafka stack (fake SFCC)', () =>
       LOW_STOCK_THRESHOLD: '2',
       COMMIT_INTERVAL_MS: '100',
       CLOCK_SKEW_MARGIN_MS: '0',
-      FULL_REFRESH_INTERVAL_MS: '0',
+      FULL_REFRESH_CRON: 'off',
       WRITE_BATCH_SIZE: '10',
       WRITE_CONCURRENCY: '1',
     });

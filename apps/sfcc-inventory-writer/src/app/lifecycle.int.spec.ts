@@ -15,6 +15,16 @@ describe('sfcc-inventory-writer process', () => {
       const result = await service.stop('SIGTERM');
       expect(result).toEqual({ code: 0, signal: null });
       expect(service.output()).toContain('"msg":"stopped"');
+      // The default FULL_REFRESH_CRON (03:00 UTC daily) was scheduled and its next start logged.
+      const scheduled = service
+        .output()
+        .split('\n')
+        .find((line) => line.includes('"msg":"full refresh scheduled"'));
+      expect(JSON.parse(scheduled ?? '{}')).toMatchObject({
+        cron: '0 3 * * *',
+        timezone: 'UTC',
+        nextRunAt: expect.stringMatching(/T03:00:00\.000Z$/),
+      });
     } finally {
       await service.stop('SIGKILL');
     }

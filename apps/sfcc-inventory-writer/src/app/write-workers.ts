@@ -18,6 +18,8 @@ export interface WriteWorkersOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Wait after a failed publish or a whole-call SFCC failure, before trying again. */
   retry?: { initialMs: number; maxMs: number };
+  /** SYNC_SLA_MS: a figure written later than this after its WAIR change counts as an SLA breach; 0 = off. */
+  slaMs?: number;
 }
 
 const keyOf = (list: string, sku: string) => `${list}\u0000${sku}`;
@@ -32,6 +34,7 @@ export function createWriteWorkers(options: WriteWorkersOptions) {
   const { pipeline, writer, metrics, logger, now } = options;
   const { queue, offsets } = pipeline;
   const retry = options.retry ?? { initialMs: 200, maxMs: 30_000 };
+  const slaMs = options.slaMs ?? 0;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let running = false;
   let loops: Promise<void>[] = [];
@@ -126,10 +129,7 @@ export function createWriteWorkers(options: WriteWorkersOptions) {
       if (result?.status === 'OK') {
         const dropped = queue.markWritten(entry.inventoryListId, entry.sku, entry.asOf, entry.sourceSequence);
         if (dropped) offsets.release(dropped.payload.source);
-        metrics.changeToWrite.observe(
-          { priority: String(entry.priority) },
-          Math.max(0, ackAt - entry.asOf) / 1000,
-        );
+        observeDelay(entry, ackAt);
         reports.push(toSync(entry, result, 'OK'));
         done.push(entry);
       } else if (result?.status === 'REJECTED' || (result && !result.retriable)) {
@@ -158,6 +158,19 @@ export function createWriteWorkers(options: WriteWorkersOptions) {
     }
     for (const r of reports) if (r.list.outcome === 'OK') pipeline.recheck(r.sku, r.list.inventoryListId);
     options.onSettled?.();
+  }
+
+  /**
+   * WAIR change → SFCC write delay of a written figure. Only entries that carry a stock record
+   * count: a re-write without one (an order or catalog change re-planned a figure already handled)
+   * has an `asOf` that can be hours old, which would read as a late WAIR change when it is not.
+   */
+  function observeDelay(entry: WriteEntry, ackAt: number): void {
+    if (entry.payload.source === undefined) return;
+    const delayMs = Math.max(0, ackAt - entry.asOf);
+    const priority = String(entry.priority);
+    metrics.changeToWrite.observe({ priority }, delayMs / 1000);
+    if (slaMs > 0 && delayMs > slaMs) metrics.slaBreaches.inc({ priority });
   }
 
   function requeue(entry: WriteEntry): void {

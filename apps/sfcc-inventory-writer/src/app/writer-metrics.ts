@@ -7,6 +7,15 @@ import {
 } from '@wair-sfcc/observability';
 import { PRIORITY_CLASSES, type PriorityClass } from '@wair-sfcc/inventory-domain';
 
+/**
+ * Creates the series of every priority class at 0, so the first write or breach after a start is
+ * an increase Prometheus sees rather than the appearance of a new series (which `increase` misses).
+ */
+function zeroPerPriority<M>(metric: M, zero: (metric: M, labels: { priority: string }) => void): M {
+  for (const p of PRIORITY_CLASSES) zero(metric, { priority: String(p) });
+  return metric;
+}
+
 /** The writer's own Prometheus metrics (DESIGN §4, issue 5). */
 export type WriterMetrics = ReturnType<typeof createWriterMetrics>;
 
@@ -76,16 +85,33 @@ export function createWriterMetrics(
         this.set(sources.rateLimit());
       },
     }),
-    changeToWrite: createHistogram(registry, {
-      name: 'inventory_change_to_write_seconds',
-      help: 'Delay from a WAIR change (its asOf) to the SFCC write acknowledgement, per priority class.',
-      labelNames: ['priority'] as const,
-      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600],
-    }),
+    changeToWrite: zeroPerPriority(
+      createHistogram(registry, {
+        name: 'inventory_change_to_write_seconds',
+        help: 'Delay from a WAIR change (its asOf) to the SFCC write acknowledgement of its figure, per priority class (OCAPI writes of stock records; re-writes after an order or catalog change are not WAIR changes and not observed).',
+        labelNames: ['priority'] as const,
+        buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900, 3600],
+      }),
+      (histogram, labels) => histogram.zero(labels),
+    ),
+    slaBreaches: zeroPerPriority(
+      createCounter(registry, {
+        name: 'inventory_sync_sla_breaches_total',
+        help: 'Figures written to SFCC later than SYNC_SLA_MS after their WAIR change, per priority class (the writes of inventory_change_to_write_seconds above the SLA).',
+        labelNames: ['priority'] as const,
+      }),
+      (counter, labels) => counter.inc(labels, 0),
+    ),
     skuMismatches: createCounter(registry, {
       name: 'inventory_sku_mismatch_total',
       help: 'Stock figures not written because the SKU is no sellable SFCC product, by reason.',
       labelNames: ['reason'] as const,
     }),
   };
+}
+
+/** Counts a retried SFCC error that was a 429 or 503 (the SFCC clients' retry hook calls this). */
+export function observeSfccError(metrics: Pick<WriterMetrics, 'throttled'>, error: unknown): void {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  if (status === 429 || status === 503) metrics.throttled.inc({ status: String(status) });
 }

@@ -37,6 +37,17 @@ export interface SimRequestCount {
   count: number;
 }
 
+/** One IMPEX job execution as the simulator's `/__sim/jobs` lists it. */
+export interface SimJobExecution {
+  id: string;
+  jobId: string;
+  status: 'pending' | 'running' | 'finished';
+  /** The job's parameters; `ImportFile` names the uploaded file under `Impex/src`. */
+  parameters: Array<{ name: string; value: string }>;
+  imported: number;
+  exit?: { ok: boolean; message: string };
+}
+
 /** The simulator as a process, with its `/__sim/` API. */
 export async function startSimulator(env: Record<string, string> = {}) {
   const service: SpawnedService = spawnService(
@@ -64,7 +75,7 @@ export async function startSimulator(env: Record<string, string> = {}) {
     writes: async (sinceSeq = 0) =>
       (await sim<{ writes: SimWrite[] }>(`/writes?sinceSeq=${sinceSeq}`)).writes,
     requests: async () => (await sim<{ requests: SimRequestCount[] }>('/requests')).requests,
-    jobs: async () => (await sim<{ executions: unknown[] }>('/jobs')).executions,
+    jobs: async () => (await sim<{ executions: SimJobExecution[] }>('/jobs')).executions,
     /** Current allocation per product id of one list. */
     async allocations(list = LIST): Promise<Map<string, { amount: number; resetDate: string }>> {
       const { records } = await sim<{
@@ -171,7 +182,7 @@ export function writerEnv(sim: SimHandle, groupPrefix: string, extra: Record<str
     INVENTORY_LISTS: `${LIST}:WEB01+DC01`,
     CLOCK_SKEW_MARGIN_MS: '0',
     COMMIT_INTERVAL_MS: '200',
-    FULL_REFRESH_INTERVAL_MS: '0',
+    FULL_REFRESH_CRON: 'off',
     ...extra,
   } as Record<string, string>;
 }

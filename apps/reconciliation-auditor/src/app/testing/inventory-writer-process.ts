@@ -51,7 +51,7 @@ export async function startInventoryWriter(options: {
       INVENTORY_LISTS: options.inventoryLists,
       CLOCK_SKEW_MARGIN_MS: '0',
       COMMIT_INTERVAL_MS: '200',
-      FULL_REFRESH_INTERVAL_MS: '0',
+      FULL_REFRESH_CRON: 'off',
       ADMIN_TOKEN: adminToken,
     },
     await freeLowPort(),

@@ -53,6 +53,10 @@ export interface HarnessOptions {
   skus?: string[];
   /** Real time and real backoff sleeps (benchmarks against a live SFCC simulator). */
   realTime?: boolean;
+  /** SYNC_SLA_MS of the write workers; default 0 (no SLA breaches counted). */
+  slaMs?: number;
+  /** What the rate-limit gauge reads; default a constant 10 req/s. */
+  rateLimit?: () => number;
 }
 
 /** The writer's pipeline over in-memory fakes: producer, SFCC writer/importer, catalog, clock. */
@@ -87,7 +91,7 @@ export function createPipelineHarness(options: HarnessOptions = {}) {
       oldestAge: (p, at) => late.pipeline?.queue.oldestAge(p, at) ?? 0,
     },
     now,
-    rateLimit: () => 10,
+    rateLimit: options.rateLimit ?? (() => 10),
   });
   const pipeline = (late.pipeline = createInventoryPipeline({
     plan,
@@ -108,6 +112,7 @@ export function createPipelineHarness(options: HarnessOptions = {}) {
     now,
     batchSize: options.batchSize ?? 50,
     concurrency: options.concurrency ?? 1,
+    slaMs: options.slaMs ?? 0,
     ...(options.realTime ? {} : { sleep: async () => undefined, retry: { initialMs: 1, maxMs: 1 } }),
   });
   const fullRefresh = createFullRefresh({
@@ -132,6 +137,7 @@ export function createPipelineHarness(options: HarnessOptions = {}) {
     workers,
     fullRefresh,
     registry,
+    metrics,
     stockTable,
     advance: (ms: number) => (clock += ms),
     /** Feeds a figure as the consumer would (partition 0, next offset). */
