@@ -1,15 +1,19 @@
 // docker-compose.yml cannot run here (no Docker engine), so its structure is checked instead: pinned
-// images, app environments that match the apps' config schemas, and references that resolve.
+// images (Kafka at the local stack's version, the Testcontainers stack's images, app images at the
+// workspace version), app environments that match the apps' config schemas, and references that resolve.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { appConfigSchemas, sharedConfigSchema } from '../config-reference/app-config-schemas';
 import { WORKSPACE_ROOT } from '../config-reference/config-docs';
 import { describeVariables } from '../config-reference/config-variables';
+import { appImage } from '../packaging/app-image';
+import { pomDependencyVersion } from './maven-pom';
+import { KAFKA_IMAGE, SCHEMA_REGISTRY_IMAGE } from './stack-images';
 
 interface ComposeService {
   image?: string;
-  build?: { context?: string; dockerfile?: string; args?: Record<string, unknown> };
+  build?: { context?: string; dockerfile?: string; target?: string; args?: Record<string, unknown> };
   entrypoint?: string | string[];
   command?: string | string[];
   environment?: Record<string, unknown> | string[];
@@ -49,6 +53,10 @@ function imageTag(image: string): string | undefined {
 
 const appServices = appConfigSchemas.map(({ app, schema }) => ({ app, schema, svc: service(app) }));
 
+const workspaceVersion = (
+  JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+
 describe('docker-compose.yml', () => {
   it('pins every image to an explicit tag that is not `latest`', () => {
     const unpinned = services
@@ -65,6 +73,27 @@ describe('docker-compose.yml', () => {
     expect(service('schema-registry')?.image).toMatch(/^confluentinc\/cp-schema-registry:\d+\.\d+\.\d+$/);
   });
 
+  it('runs the Kafka version the local stack fetches (kafka_2.13 in infra/local-stack/pom.xml)', () => {
+    const pom = readFileSync(join(WORKSPACE_ROOT, 'infra/local-stack/pom.xml'), 'utf8');
+    const localStackKafka = pomDependencyVersion(pom, 'org.apache.kafka', 'kafka_2.13');
+    expect(imageTag(service('kafka')?.image ?? '')).toBe(localStackKafka);
+  });
+
+  it('runs the broker and registry images that the Testcontainers stack of the integration tests starts', () => {
+    expect([service('kafka')?.image, service('schema-registry')?.image]).toEqual([
+      KAFKA_IMAGE,
+      SCHEMA_REGISTRY_IMAGE,
+    ]);
+  });
+
+  it('tags every image it builds wair-sfcc/<name>:<package.json version>, as `npm run images` does', () => {
+    const built = services.filter(([, svc]) => svc.build !== undefined);
+    expect(built.length).toBeGreaterThan(0);
+    expect(built.map(([name, svc]) => [name, imageTag(svc.image ?? '')])).toEqual(
+      built.map(([name]) => [name, workspaceVersion]),
+    );
+  });
+
   it('publishes Kafka to the host on 19092 and advertises it there', () => {
     expect(service('kafka')?.ports).toContain('19092:19092');
     expect(String(environment(service('kafka') ?? {})['KAFKA_ADVERTISED_LISTENERS'])).toMatch(
@@ -79,8 +108,9 @@ describe('docker-compose.yml', () => {
   describe.each(appServices)('app service $app', ({ app, schema, svc = {} }) => {
     const env = environment(svc);
 
-    it('is built from the Dockerfile with APP=<app>', () => {
-      expect(svc.image).toBe(`wair-sfcc/${app}:local`);
+    it('is built from the Dockerfile with APP=<app>, tagged as `npm run images` tags it', () => {
+      expect(svc.image).toBe(appImage(app));
+      expect(svc.image).toBe(`wair-sfcc/${app}:${workspaceVersion}`);
       expect(svc.build).toMatchObject({ context: '.', dockerfile: 'Dockerfile', args: { APP: app } });
     });
 
@@ -140,6 +170,9 @@ describe('docker-compose.yml', () => {
 
   it('provisions the topics once with `npm run topics:apply`, configured with known variables only', () => {
     const topics = service('topics') ?? {};
+    // The app images hold only a bundle; the workspace the command needs is the toolbox stage's.
+    expect(topics.build).toMatchObject({ context: '.', dockerfile: 'Dockerfile', target: 'toolbox' });
+    expect(topics.image).toBe(appImage('toolbox'));
     const run = [...[topics.entrypoint ?? []].flat(), ...[topics.command ?? []].flat()].join(' ');
     expect(run).toContain('npm run topics:apply');
     expect(Object.keys(environment(topics)).filter((name) => !(name in sharedConfigSchema.shape))).toEqual(

@@ -1,90 +1,75 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import type { ProvidedStack } from './provided-stack';
+import { loadContainerClasses, startTestcontainersStack } from './testcontainers-stack';
 
-/** Where the integration tests' Kafka and registry come from. */
-export type StackSource = 'environment' | 'testcontainers' | 'local-stack';
+export type { ProvidedStack, StackSource } from './provided-stack';
 
-export interface ProvidedStack {
-  source: StackSource;
-  KAFKA_BROKERS: string;
-  SCHEMA_REGISTRY_URL: string;
-  stop(): Promise<void>;
+/** How the provider looks at the machine and starts a stack; injected so the order can be unit-tested. */
+export interface StackProbes {
+  env: NodeJS.ProcessEnv;
+  /** True when a Docker engine answers, as Testcontainers would find it. */
+  isDockerAvailable(): Promise<boolean>;
+  startContainers(): Promise<ProvidedStack>;
+  startLocalStack(env: NodeJS.ProcessEnv): Promise<ProvidedStack>;
 }
 
-function dockerEngineAnswers(): boolean {
-  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
-    encoding: 'utf8',
-    timeout: 5000,
-  });
-  return result.status === 0 && result.stdout.trim().length > 0;
+/** Thrown when the environment names half a stack: guessing the other half would test the wrong one. */
+export class PartialStackEnvironmentError extends Error {
+  constructor(set: string, missing: string) {
+    super(
+      `${set} is set but ${missing} is not: set both to test against a running stack, or neither to ` +
+        'let the tests start one (Testcontainers when a Docker engine answers, else the local stack).',
+    );
+    this.name = 'PartialStackEnvironmentError';
+  }
 }
 
-/** Pinned to the versions docker-compose.yml uses. */
-const KAFKA_IMAGE = 'apache/kafka:4.1.1';
-const REGISTRY_IMAGE = 'confluentinc/cp-schema-registry:8.1.1';
-
-async function startContainers(): Promise<ProvidedStack> {
-  // Loaded lazily: testcontainers is only needed where a Docker engine exists.
-  const { GenericContainer, Network, Wait } = await import('testcontainers');
-  const network = await new Network().start();
-  const kafka = await new GenericContainer(KAFKA_IMAGE)
-    .withNetwork(network)
-    .withNetworkAliases('kafka')
-    .withExposedPorts({ container: 19092, host: 19092 })
-    .withEnvironment({
-      KAFKA_NODE_ID: '1',
-      KAFKA_PROCESS_ROLES: 'broker,controller',
-      KAFKA_LISTENERS: 'PLAINTEXT://:19092,INTERNAL://:9092,CONTROLLER://:9093',
-      KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://127.0.0.1:19092,INTERNAL://kafka:9092',
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      KAFKA_INTER_BROKER_LISTENER_NAME: 'INTERNAL',
-      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
-      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@kafka:9093',
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
-      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
-      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
-      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
-    })
-    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
-    .start();
-  const registry = await new GenericContainer(REGISTRY_IMAGE)
-    .withNetwork(network)
-    .withExposedPorts(8081)
-    .withEnvironment({
-      SCHEMA_REGISTRY_HOST_NAME: 'schema-registry',
-      SCHEMA_REGISTRY_LISTENERS: 'http://0.0.0.0:8081',
-      SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS: 'PLAINTEXT://kafka:9092',
-    })
-    .withWaitStrategy(Wait.forHttp('/subjects', 8081))
-    .start();
-  return {
-    source: 'testcontainers',
-    KAFKA_BROKERS: '127.0.0.1:19092',
-    SCHEMA_REGISTRY_URL: `http://${registry.getHost()}:${registry.getMappedPort(8081)}`,
-    async stop() {
-      await registry.stop();
-      await kafka.stop();
-      await network.stop();
-    },
-  };
-}
+const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
 /**
- * In order: a stack named by `KAFKA_BROKERS`/`SCHEMA_REGISTRY_URL`; Testcontainers when a Docker
- * engine answers; else the local stack of infra/local-stack (started if needed).
+ * In order: the stack named by `KAFKA_BROKERS` + `SCHEMA_REGISTRY_URL`; Testcontainers when a Docker
+ * engine answers; else the local stack of infra/local-stack. Only one of the two variables set is an
+ * error rather than a reason to start another stack.
  */
-export async function provideStack(env: NodeJS.ProcessEnv = process.env): Promise<ProvidedStack> {
-  if (env['KAFKA_BROKERS'] && env['SCHEMA_REGISTRY_URL']) {
+export async function chooseStack(probes: StackProbes): Promise<ProvidedStack> {
+  const brokers = probes.env['KAFKA_BROKERS'];
+  const registry = probes.env['SCHEMA_REGISTRY_URL'];
+  if (present(brokers) !== present(registry)) {
+    throw present(brokers)
+      ? new PartialStackEnvironmentError('KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL')
+      : new PartialStackEnvironmentError('SCHEMA_REGISTRY_URL', 'KAFKA_BROKERS');
+  }
+  if (present(brokers) && present(registry)) {
     return {
       source: 'environment',
-      KAFKA_BROKERS: env['KAFKA_BROKERS'],
-      SCHEMA_REGISTRY_URL: env['SCHEMA_REGISTRY_URL'],
+      KAFKA_BROKERS: brokers,
+      SCHEMA_REGISTRY_URL: registry,
+      // Someone else's stack: it stays up.
       stop: async () => undefined,
     };
   }
-  if (dockerEngineAnswers()) return startContainers();
-  return startLocalStack(env);
+  if (await probes.isDockerAvailable()) return probes.startContainers();
+  return probes.startLocalStack(probes.env);
+}
+
+/** Asks Testcontainers itself, so that DOCKER_HOST, rootless and Podman sockets count as they will. */
+async function testcontainersFindsDocker(): Promise<boolean> {
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  return getContainerRuntimeClient().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The stack for this test run (see {@link chooseStack}), found or started on this machine. */
+export function provideStack(env: NodeJS.ProcessEnv = process.env): Promise<ProvidedStack> {
+  return chooseStack({
+    env,
+    isDockerAvailable: testcontainersFindsDocker,
+    startContainers: async () => startTestcontainersStack(await loadContainerClasses()),
+    startLocalStack,
+  });
 }
 
 async function startLocalStack(env: NodeJS.ProcessEnv): Promise<ProvidedStack> {

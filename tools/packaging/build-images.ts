@@ -3,6 +3,7 @@
 // local stack needs none) it says so and exits 0, since the Dockerfile is checked statically instead.
 import { spawnSync } from 'node:child_process';
 import { WORKSPACE_ROOT } from '../config-reference/config-docs';
+import { appImage } from './app-image';
 import { deployableApps } from './deployable-apps';
 
 function dockerAnswers(): boolean {
@@ -21,15 +22,12 @@ function main(): number {
     return 0;
   }
   for (const app of apps) {
-    process.stdout.write(`building wair-sfcc/${app}:local\n`);
-    const build = spawnSync(
-      'docker',
-      ['build', '--build-arg', `APP=${app}`, '-t', `wair-sfcc/${app}:local`, '.'],
-      {
-        cwd: WORKSPACE_ROOT,
-        stdio: 'inherit',
-      },
-    );
+    const image = appImage(app);
+    process.stdout.write(`building ${image}\n`);
+    const build = spawnSync('docker', ['build', '--build-arg', `APP=${app}`, '-t', image, '.'], {
+      cwd: WORKSPACE_ROOT,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) return build.status ?? 1;
   }
   return 0;

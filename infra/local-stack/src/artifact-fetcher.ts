@@ -34,6 +34,17 @@ function dirBytes(dir: string): number {
   return total;
 }
 
+/**
+ * Whether any job still has to run Maven: a job whose completion marker exists is served from the
+ * cache, so a machine that has fetched everything once starts the stack without `mvn` installed.
+ */
+export function mavenNeeded(
+  jobs: readonly FetchJob[],
+  exists: (file: string) => boolean = fs.existsSync,
+): boolean {
+  return jobs.some((job) => !exists(job.completeMarker));
+}
+
 /** Maven's local repository (`~/.m2/repository` unless overridden). */
 export function mavenRepository(env: NodeJS.ProcessEnv = process.env): string {
   return env['MAVEN_REPOSITORY'] ?? path.join(os.homedir(), '.m2', 'repository');

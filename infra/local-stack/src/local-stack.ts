@@ -4,8 +4,15 @@ import { createLogger } from '@wair-sfcc/observability';
 import { createKafkaRuntime, loadKafkaSettings } from '@wair-sfcc/kafka';
 import { loadStackConfig, stackEndpoints, type StackConfig } from './stack-config';
 import { findJavaRuntimes, pickJava, requireTool } from './java-discovery';
-import { fetchWithMaven } from './artifact-fetcher';
-import { formatStorage, kafkaCommand, kafkaFetchJob, kafkaPaths, kafkaProcess } from './kafka-server';
+import { fetchWithMaven, mavenNeeded } from './artifact-fetcher';
+import {
+  KAFKA_VERSION,
+  formatStorage,
+  kafkaCommand,
+  kafkaFetchJob,
+  kafkaPaths,
+  kafkaProcess,
+} from './kafka-server';
 import {
   REGISTRY_DISTRIBUTIONS,
   registryAnswers,
@@ -59,19 +66,16 @@ export async function stackUp(
   config: StackConfig = loadStackConfig(),
   say: Say = (l) => process.stdout.write(`${l}\n`),
 ): Promise<StackStatus> {
+  // Java runs both servers, every time.
   requireTool(
     'java',
     'Install a JDK (17 or newer; 21+ lets the registry run Apicurio 3), e.g. `apt-get install openjdk-17-jre-headless`.',
-  );
-  requireTool(
-    'mvn',
-    'Install Apache Maven (it fetches the Kafka and Apicurio jars), e.g. `apt-get install maven`.',
   );
   const runtimes = findJavaRuntimes();
   const kafkaJava = pickJava(runtimes, 17);
   if (!kafkaJava)
     throw new Error(
-      `Kafka ${'4.4.0'} needs Java 17 or newer; found: ${runtimes.map((r) => `${r.bin} (${r.major})`).join(', ') || 'none'}`,
+      `Kafka ${KAFKA_VERSION} needs Java 17 or newer; found: ${runtimes.map((r) => `${r.bin} (${r.major})`).join(', ') || 'none'}`,
     );
   const registryJava = pickJava(runtimes, REGISTRY_DISTRIBUTIONS.modern.minJava);
   const dist = registryJava ? REGISTRY_DISTRIBUTIONS.modern : REGISTRY_DISTRIBUTIONS.legacy;
@@ -79,9 +83,16 @@ export async function stackUp(
   if (!registryJava)
     say(`No Java 21+ found: falling back to Apicurio ${dist.version} on Java ${kafkaJava.major}.`);
 
+  // Maven only fetches: once everything is cached, the stack starts without it.
+  const fetchJobs = [kafkaFetchJob(config), registryFetchJob(config, dist)];
+  if (mavenNeeded(fetchJobs)) {
+    requireTool(
+      'mvn',
+      'Install Apache Maven (it fetches the Kafka and Apicurio jars the first time), e.g. `apt-get install maven`.',
+    );
+  }
   say('Fetching the local stack (cached after the first time):');
-  await fetchWithMaven(kafkaFetchJob(config), config.home);
-  await fetchWithMaven(registryFetchJob(config, dist), config.home);
+  for (const job of fetchJobs) await fetchWithMaven(job, config.home);
   const registryJar = unpackRegistry(config, dist);
 
   const kafka = kafkaProcess(config);
