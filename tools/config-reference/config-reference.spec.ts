@@ -148,7 +148,10 @@ describe('isSecretName', () => {
     },
   );
 
-  it.each(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_USERNAME', 'OPS_PORT'])('%s is not secret', (name) => {
-    expect(isSecretName(name)).toBe(false);
-  });
+  it.each(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_USERNAME', 'OPS_PORT', 'KAFKA_SSL_KEY_FILE'])(
+    '%s is not secret',
+    (name) => {
+      expect(isSecretName(name)).toBe(false);
+    },
+  );
 });

@@ -17,10 +17,13 @@ export interface ConfigVariable {
 }
 
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|KEY/;
+// `*_FILE` variables hold the path of a mounted file (e.g. KAFKA_SSL_KEY_FILE): the file may be a
+// credential, the path is plain configuration.
+const FILE_PATH_NAME = /_FILE$/;
 
 /** Whether a variable holds a credential, judged by its name. */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name);
+  return SECRET_NAME.test(name) && !FILE_PATH_NAME.test(name);
 }
 
 type JsonSchema = {

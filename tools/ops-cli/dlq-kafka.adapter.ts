@@ -47,12 +47,16 @@ const kafkaCliEnv = kafkaEnvSchema.pick({
   KAFKA_BROKERS: true,
   KAFKA_CLIENT_ID: true,
   KAFKA_SSL: true,
+  KAFKA_SSL_CA_FILE: true,
+  KAFKA_SSL_CERT_FILE: true,
+  KAFKA_SSL_KEY_FILE: true,
+  KAFKA_SSL_REJECT_UNAUTHORIZED: true,
   KAFKA_SASL_MECHANISM: true,
   KAFKA_SASL_USERNAME: true,
   KAFKA_SASL_PASSWORD: true,
 });
 
-/** Kafka connection from KAFKA_BROKERS (or --brokers), KAFKA_SSL and KAFKA_SASL_* as the apps read them. */
+/** Kafka connection from KAFKA_BROKERS (or --brokers), KAFKA_SSL* and KAFKA_SASL_* as the apps read them. */
 export function kafkaConfigFor(flags: OpsFlags, env: NodeJS.ProcessEnv): KafkaConfig {
   const brokers = flags.brokers ?? env['KAFKA_BROKERS'];
   if (!brokers) throw new OpsConfigError('dlq needs KAFKA_BROKERS (or --brokers host:port,…)');

@@ -1,5 +1,5 @@
 export { kafkaEnvSchema, loadKafkaSettings, toKafkaSettings, KafkaConfigError } from './lib/kafka-config';
-export type { KafkaEnv, KafkaSettings } from './lib/kafka-config';
+export type { KafkaEnv, KafkaSettings, KafkaTlsSettings } from './lib/kafka-config';
 export { createKafkaRuntime } from './lib/kafka-runtime';
 export type { KafkaRuntime } from './lib/kafka-runtime';
 export type { TypedProducer, OutgoingRecord } from './lib/typed-producer';
@@ -7,7 +7,7 @@ export type { TypedConsumer, IncomingRecord, RecordValidator } from './lib/typed
 export type { RowStore, TableReader } from './lib/table-reader';
 export type { KafkaAdminClient } from './lib/kafka-admin';
 export type { SchemaCodec } from './lib/schema-codec';
-export type { TopicReport, ProvisionOptions } from './lib/topic-provisioner';
+export type { TopicReport, ProvisionOptions, PartitionState } from './lib/topic-provisioner';
 export { configDrift, wantedConfigs } from './lib/topic-provisioner';
 export { backoffDelay } from './lib/backoff';
 export {

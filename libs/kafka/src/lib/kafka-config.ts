@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const csv = z
@@ -23,6 +24,32 @@ export const kafkaEnvSchema = z.object({
   KAFKA_BROKERS: csv.describe('Comma-separated bootstrap brokers, e.g. `127.0.0.1:19092`.'),
   KAFKA_CLIENT_ID: z.string().min(1).optional().describe('Kafka client id prefix; defaults to the app name.'),
   KAFKA_SSL: booleanFlag.default(false).describe('Connect to the brokers over TLS.'),
+  KAFKA_SSL_CA_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "PEM file of the CA certificate(s) the brokers' certificates are checked against, read at start; unset trusts Node's default CAs (and NODE_EXTRA_CA_CERTS). Needs KAFKA_SSL=true.",
+    ),
+  KAFKA_SSL_CERT_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'PEM client certificate for mutual TLS, read at start; set together with KAFKA_SSL_KEY_FILE. Needs KAFKA_SSL=true.',
+    ),
+  KAFKA_SSL_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'PEM (unencrypted) private key of KAFKA_SSL_CERT_FILE, read at start; set together with it. Needs KAFKA_SSL=true.',
+    ),
+  KAFKA_SSL_REJECT_UNAUTHORIZED: booleanFlag
+    .default(true)
+    .describe(
+      'Refuse brokers whose certificate does not verify against the trusted CAs; `false` only for a test cluster with self-signed certificates. Needs KAFKA_SSL=true.',
+    ),
   KAFKA_SASL_MECHANISM: z
     .enum(['plain', 'scram-sha-256', 'scram-sha-512'])
     .optional()
@@ -63,11 +90,26 @@ export const kafkaEnvSchema = z.object({
 
 export type KafkaEnv = z.infer<typeof kafkaEnvSchema>;
 
+/**
+ * TLS options for the broker connections, in the shape Node's `tls.connect` takes. The PEM
+ * contents are read from the `KAFKA_SSL_*_FILE` paths at start; they are never logged.
+ */
+export interface KafkaTlsSettings {
+  /** CA certificate(s) to trust instead of Node's defaults; absent means the defaults. */
+  ca?: string;
+  /** Client certificate and its key, for mutual TLS; both or neither. */
+  cert?: string;
+  key?: string;
+  /** False only for test clusters with certificates that do not verify. */
+  rejectUnauthorized: boolean;
+}
+
 /** Connection settings in the shape the lib's factories take. */
 export interface KafkaSettings {
   brokers: string[];
   clientId: string;
-  ssl: boolean;
+  /** `false` for plaintext, else the TLS options. */
+  ssl: false | KafkaTlsSettings;
   sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
   registry: { url: string; username?: string; password?: string; autoRegister: boolean };
 }
@@ -80,7 +122,56 @@ export class KafkaConfigError extends Error {
   }
 }
 
-/** Turns validated env into settings; SASL needs all three of mechanism, username and password. */
+const TLS_FILE_VARIABLES = ['KAFKA_SSL_CA_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE'] as const;
+type TlsFileVariable = (typeof TLS_FILE_VARIABLES)[number];
+
+/**
+ * Reads one PEM file named by an environment variable. Errors name the variable and the path, never
+ * the contents (a key file's contents are a credential).
+ */
+function readPemFile(variable: TlsFileVariable, path: string): string {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new KafkaConfigError(`${variable}: cannot read ${path} (${reason})`);
+  }
+  // A DER file or a wrong path (e.g. a directory listing mounted as a file) fails here, at start,
+  // rather than as an opaque TLS handshake error on the first connection.
+  if (!content.includes('-----BEGIN ')) {
+    throw new KafkaConfigError(`${variable}: ${path} is not a PEM file (no "-----BEGIN" line)`);
+  }
+  return content;
+}
+
+/** TLS options from the env; the files are read here, so a bad path fails at start. */
+function toTlsSettings(env: KafkaEnv): false | KafkaTlsSettings {
+  if (!env.KAFKA_SSL) {
+    const given: string[] = TLS_FILE_VARIABLES.filter((name) => env[name] !== undefined);
+    if (!env.KAFKA_SSL_REJECT_UNAUTHORIZED) given.push('KAFKA_SSL_REJECT_UNAUTHORIZED');
+    if (given.length > 0) {
+      // Ignoring them would silently connect in plaintext while the operator believes TLS is set up.
+      throw new KafkaConfigError(`${given.join(', ')} set but KAFKA_SSL is not true`);
+    }
+    return false;
+  }
+  if ((env.KAFKA_SSL_CERT_FILE === undefined) !== (env.KAFKA_SSL_KEY_FILE === undefined)) {
+    throw new KafkaConfigError('KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE must be set together');
+  }
+  const tls: KafkaTlsSettings = { rejectUnauthorized: env.KAFKA_SSL_REJECT_UNAUTHORIZED };
+  if (env.KAFKA_SSL_CA_FILE !== undefined) tls.ca = readPemFile('KAFKA_SSL_CA_FILE', env.KAFKA_SSL_CA_FILE);
+  if (env.KAFKA_SSL_CERT_FILE !== undefined && env.KAFKA_SSL_KEY_FILE !== undefined) {
+    tls.cert = readPemFile('KAFKA_SSL_CERT_FILE', env.KAFKA_SSL_CERT_FILE);
+    tls.key = readPemFile('KAFKA_SSL_KEY_FILE', env.KAFKA_SSL_KEY_FILE);
+  }
+  return tls;
+}
+
+/**
+ * Turns validated env into settings: SASL needs all three of mechanism, username and password; the
+ * TLS files need KAFKA_SSL and are read now. Throws {@link KafkaConfigError} naming the variable.
+ */
 export function toKafkaSettings(env: KafkaEnv, app: string): KafkaSettings {
   const saslParts = [env.KAFKA_SASL_MECHANISM, env.KAFKA_SASL_USERNAME, env.KAFKA_SASL_PASSWORD];
   const saslGiven = saslParts.filter((p) => p !== undefined).length;
@@ -92,7 +183,7 @@ export function toKafkaSettings(env: KafkaEnv, app: string): KafkaSettings {
   return {
     brokers: env.KAFKA_BROKERS,
     clientId: env.KAFKA_CLIENT_ID ?? app,
-    ssl: env.KAFKA_SSL,
+    ssl: toTlsSettings(env),
     sasl:
       env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
         ? {

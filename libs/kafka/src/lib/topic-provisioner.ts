@@ -2,18 +2,36 @@ import type { Admin, Kafka } from 'kafkajs';
 import { ConfigResourceTypes } from 'kafkajs';
 import type { TopicSpec } from '@wair-sfcc/contracts';
 
+/**
+ * How a topic's live partition count compares with the catalogue: `added` when the missing
+ * partitions were just created (`addPartitions`), `too-few` / `too-many` when a difference remains.
+ */
+export type PartitionState = 'match' | 'added' | 'too-few' | 'too-many';
+
 /** What provisioning found and did for one topic. */
 export interface TopicReport {
   topic: string;
-  action: 'created' | 'unchanged' | 'drift' | 'fixed';
-  /** Config keys whose live value differs from the catalogue: `key: live → wanted`. */
+  /**
+   * `created`: was missing, now exists as the catalogue says; `unchanged`: matched the catalogue;
+   * `fixed`: differed and every difference was repaired; `drift`: a difference remains.
+   */
+  action: 'created' | 'unchanged' | 'fixed' | 'drift';
+  /** Config keys whose live value differed from the catalogue, `key: live → wanted` (fixed or not). */
   drift: string[];
-  partitions: { live?: number; wanted: number };
+  /** True when the configs in {@link TopicReport.drift} were applied (`fix`). */
+  configsFixed: boolean;
+  /** `live` is the count found, before any partitions were added. */
+  partitions: { live: number; wanted: number; state: PartitionState };
 }
 
 export interface ProvisionOptions {
   /** Apply the catalogue's configs to existing topics that drifted. */
   fix?: boolean;
+  /**
+   * Add partitions to topics that have fewer than the catalogue. Separate from `fix` on purpose:
+   * it cannot be undone and re-maps keys to partitions (see docs/deploying.md).
+   */
+  addPartitions?: boolean;
   /** Replication factor for new topics (1 locally, 3 in production). */
   replicationFactor?: number;
 }
@@ -28,6 +46,24 @@ export function configDrift(spec: TopicSpec, live: Record<string, string | undef
   return Object.entries(wantedConfigs(spec))
     .filter(([name, value]) => live[name] !== value)
     .map(([name, value]) => `${name}: ${live[name] ?? '(unset)'} → ${value}`);
+}
+
+/** Compares a live partition count with the catalogue's. */
+export function partitionState(live: number, wanted: number): PartitionState {
+  if (live === wanted) return 'match';
+  return live < wanted ? 'too-few' : 'too-many';
+}
+
+/** The report's action from what was found and repaired. Pure, for unit tests. */
+export function topicAction(
+  created: boolean,
+  report: Pick<TopicReport, 'drift' | 'configsFixed' | 'partitions'>,
+): TopicReport['action'] {
+  const configsRemain = report.drift.length > 0 && !report.configsFixed;
+  const partitionsRemain = report.partitions.state === 'too-few' || report.partitions.state === 'too-many';
+  if (configsRemain || partitionsRemain) return 'drift';
+  if (created) return 'created';
+  return report.drift.length > 0 || report.partitions.state === 'added' ? 'fixed' : 'unchanged';
 }
 
 async function describeConfigs(admin: Admin, topics: string[]): Promise<Map<string, Record<string, string>>> {
@@ -45,10 +81,18 @@ async function describeConfigs(admin: Admin, topics: string[]): Promise<Map<stri
   return out;
 }
 
+async function partitionCounts(admin: Admin, topics: string[]): Promise<Map<string, number>> {
+  if (topics.length === 0) return new Map();
+  const metadata = await admin.fetchTopicMetadata({ topics });
+  return new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+}
+
 /**
- * Creates missing topics with their configs and reports (optionally fixes) drift on existing ones.
- * Idempotent: a second run reports everything unchanged. Partition counts are only reported:
- * adding partitions re-maps keys and breaks per-key ordering, so that is a deliberate manual step.
+ * Creates missing topics with their configs, then reads every topic back (new ones included, so the
+ * report says what the broker really holds) and reports config and partition-count drift; `fix`
+ * applies the catalogue's configs, `addPartitions` raises too-low partition counts. A topic with
+ * more partitions than the catalogue is only reported: Kafka cannot remove partitions.
+ * Idempotent: a second run reports every topic `unchanged`.
  */
 export async function provisionTopics(
   kafka: Kafka,
@@ -71,26 +115,14 @@ export async function provisionTopics(
         })),
       });
     }
-    const present = specs.filter((s) => existing.has(s.name));
-    const live = await describeConfigs(
-      admin,
-      present.map((s) => s.name),
-    );
-    const metadata =
-      present.length > 0
-        ? await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) })
-        : { topics: [] };
-    const partitionCounts = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
-    const reports: TopicReport[] = missing.map((s) => ({
-      topic: s.name,
-      action: 'created',
-      drift: [],
-      partitions: { wanted: s.partitions, live: s.partitions },
-    }));
-    for (const spec of present) {
+    const names = specs.map((s) => s.name);
+    const live = await describeConfigs(admin, names);
+    const counts = await partitionCounts(admin, names);
+    const reports: TopicReport[] = [];
+    for (const spec of specs) {
       const drift = configDrift(spec, live.get(spec.name) ?? {});
-      let action: TopicReport['action'] = drift.length === 0 ? 'unchanged' : 'drift';
-      if (drift.length > 0 && options.fix) {
+      const configsFixed = drift.length > 0 && options.fix === true;
+      if (configsFixed) {
         await admin.alterConfigs({
           validateOnly: false,
           resources: [
@@ -102,13 +134,22 @@ export async function provisionTopics(
             },
           ],
         });
-        action = 'fixed';
       }
+      const livePartitions = counts.get(spec.name) ?? 0;
+      let state = partitionState(livePartitions, spec.partitions);
+      if (state === 'too-few' && options.addPartitions) {
+        await admin.createPartitions({ topicPartitions: [{ topic: spec.name, count: spec.partitions }] });
+        state = 'added';
+      }
+      const found = {
+        drift,
+        configsFixed,
+        partitions: { live: livePartitions, wanted: spec.partitions, state },
+      };
       reports.push({
         topic: spec.name,
-        action,
-        drift,
-        partitions: { wanted: spec.partitions, live: partitionCounts.get(spec.name) },
+        action: topicAction(!existing.has(spec.name), found),
+        ...found,
       });
     }
     return reports;
