@@ -139,11 +139,16 @@ describe('IMPEX upload and job execution', () => {
       .set('Authorization', auth)
       .send(file(rec('A', '<allocation>1</allocation>') + rec('B ', '<allocation>2</allocation>')));
     await kit.http().put('/__sim/settings').send({ impexMinDurationMs: 200 });
+    // Fake timeouts: on a loaded machine the 200 ms hold could end between the two calls.
+    useFakeTimeouts();
     const first = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
     const second = await kit.http().post(start(kit)).set('Authorization', auth).send(body);
     expect(second.status).toBe(400);
     expect(second.body.fault.type).toBe('JobAlreadyRunningException');
-    await waitFor('the job to finish', () => kit.state.jobs.get(first.body.id)?.status === 'finished', 5000);
+    jest.advanceTimersByTime(0);
+    jest.advanceTimersByTime(200);
+    jest.useRealTimers();
+    expect(kit.state.jobs.get(first.body.id)?.status).toBe('finished');
     const doc = (
       await kit
         .http()

@@ -31,6 +31,14 @@ export const configSchema = z.object({
     .min(1)
     .default('wair-sfcc')
     .describe('Seed of the catalogue (same as the SFCC simulator) and of the change stream.'),
+  SEQUENCE_BASE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "Per-SKU sequences start above this. Default: the start time in ms, so a restarted simulator numbers above an earlier run's figures still on the topics, as the real WAIR's durable sequences do.",
+    ),
   SKU_COUNT: z.coerce
     .number()
     .int()

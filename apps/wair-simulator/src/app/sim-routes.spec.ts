@@ -39,3 +39,26 @@ describe('GET /__sim/dispatches', () => {
     await request(app).get('/__sim/dispatches?since=yesterday').expect(400);
   });
 });
+
+describe('sequences across a restart', () => {
+  const logger = createLogger({ app: 'wair-simulator', level: 'silent' });
+  const config = loadConfig({ SKU_COUNT: '10', CHANGES_PER_SECOND: '0', DISPATCH_EVERY: '0' });
+
+  it('numbers a restarted simulator above the earlier run, as WAIR’s durable sequences are', () => {
+    const first = createSimulator(config, logger, () => Date.UTC(2026, 0, 1));
+    const sku = first.catalogue.skus[0]?.sku as string;
+    for (let i = 0; i < 50; i += 1) first.model.set('CHANGE', sku, 'WEB01', i, 0);
+    const before = first.model.truth(sku).sequence;
+    // The next run starts one second later with a fresh state; the topics still hold `before`.
+    const second = createSimulator(config, logger, () => Date.UTC(2026, 0, 1, 0, 0, 1));
+    second.model.set('CHANGE', sku, 'WEB01', 7, 0);
+    expect(second.model.truth(sku).sequence).toBeGreaterThan(before);
+  });
+
+  it('starts at SEQUENCE_BASE when it is set (reproducible runs)', () => {
+    const sim = createSimulator(loadConfig({ ...config, SEQUENCE_BASE: '100' }), logger, () => 0);
+    const sku = sim.catalogue.skus[0]?.sku as string;
+    sim.model.set('CHANGE', sku, 'WEB01', 1, 0);
+    expect(sim.model.truth(sku).sequence).toBe(101);
+  });
+});

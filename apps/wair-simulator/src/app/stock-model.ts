@@ -37,7 +37,13 @@ const key = (sku: string, loc: string): string => `${sku}\u0000${loc}`;
  * queries are a scan, and a row changed while a client pages moves to the end (read again; Offset
  * steps across two reads can still skip a row, see docs/wair-contract.md "Paging").
  */
-export function createStockModel(catalogue: SimCatalogue, clock: () => number, logLimit = 200_000) {
+export function createStockModel(
+  catalogue: SimCatalogue,
+  clock: () => number,
+  logLimit = 200_000,
+  /** Sequences start above this; see SEQUENCE_BASE in the simulator's config. */
+  sequenceBase = 0,
+) {
   const rows = new Map<string, Cell & { sku: string; loc: string }>();
   const skuSequence = new Map<string, number>();
   const log: ChangeEntry[] = [];
@@ -58,7 +64,7 @@ export function createStockModel(catalogue: SimCatalogue, clock: () => number, l
   });
 
   function set(kind: string, sku: string, loc: string, onHand: number, reserved: number): StockRow {
-    const sequence = (skuSequence.get(sku) ?? 0) + 1;
+    const sequence = (skuSequence.get(sku) ?? sequenceBase) + 1;
     skuSequence.set(sku, sequence);
     const cell = {
       sku,
@@ -122,7 +128,7 @@ export function createStockModel(catalogue: SimCatalogue, clock: () => number, l
         .map((l) => rows.get(key(sku, l.code)))
         .filter((c): c is NonNullable<typeof c> => c !== undefined)
         .map(toRow);
-      return { skuCode: sku, sequence: skuSequence.get(sku) ?? 0, locations };
+      return { skuCode: sku, sequence: skuSequence.get(sku) ?? sequenceBase, locations };
     },
     changes: (since?: number) => (since === undefined ? log : log.filter((e) => Date.parse(e.at) >= since)),
     changeCount: () => log.length,
