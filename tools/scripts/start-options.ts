@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_PORTS, SYSTEM_APPS, type SystemApp, type SystemPorts } from './system-processes';
 
 /** What `npm start` lets you choose about the demo load (flags win over environment variables). */
 export interface StartOptions {
@@ -70,4 +71,32 @@ export function simulatorEnv(options: StartOptions): Record<string, Record<strin
   if (options.changesPerSecond !== undefined) wair['CHANGES_PER_SECOND'] = String(options.changesPerSecond);
   if (options.ordersPerMinute !== undefined) sfcc['SIM_ORDERS_PER_MINUTE'] = String(options.ordersPerMinute);
   return { 'wair-simulator': wair, 'sfcc-simulator': sfcc };
+}
+
+/** The variable that moves one process's ops port, e.g. START_WAIR_SIMULATOR_PORT. */
+export function portVariable(app: SystemApp): string {
+  return `START_${app.toUpperCase().replace(/-/g, '_')}_PORT`;
+}
+
+/**
+ * Each process's ops port: `START_<APP>_PORT` or the app's usual port, so a second system (a test,
+ * a demo beside a running one) can run on this machine. @throws StartOptionError
+ */
+export function parseStartPorts(env: NodeJS.ProcessEnv): SystemPorts {
+  const ports = { ...DEFAULT_PORTS };
+  for (const app of SYSTEM_APPS) {
+    const raw = env[portVariable(app)];
+    if (raw === undefined || raw === '') continue;
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535)
+      throw new StartOptionError(`${portVariable(app)} must be a TCP port number (1-65535), got "${raw}"`);
+    ports[app] = port;
+  }
+  const taken = new Map<number, SystemApp>();
+  for (const app of SYSTEM_APPS) {
+    const other = taken.get(ports[app]);
+    if (other) throw new StartOptionError(`${app} and ${other} cannot both use port ${ports[app]}`);
+    taken.set(ports[app], app);
+  }
+  return ports;
 }

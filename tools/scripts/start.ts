@@ -1,16 +1,25 @@
 /**
  * `npm start`: the whole system on this machine — the real Kafka + registry stack, topics, and
  * every app — with logs in tmp/logs. Ctrl-C (or SIGTERM) stops the apps gracefully, then the stack
- * if this command started it.
+ * if this command started it. With KAFKA_BROKERS and SCHEMA_REGISTRY_URL set, it runs on that stack
+ * instead and leaves it alone; START_<APP>_PORT moves an app's port (see docs/development.md).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseStartOptions, simulatorEnv } from './start-options';
-import { LOCAL_ADMIN_TOKEN, LOCAL_API_TOKEN, SYSTEM_PROCESSES, type SystemProcess } from './system-processes';
+import { namedStack, namedStackAnswers } from './named-stack';
+import { parseStartOptions, parseStartPorts, simulatorEnv } from './start-options';
+import {
+  DEFAULT_PORTS,
+  LOCAL_ADMIN_TOKEN,
+  LOCAL_API_TOKEN,
+  systemProcesses,
+  type SystemProcess,
+} from './system-processes';
 
 const root = path.resolve(__dirname, '../..');
-const logsDir = path.join(root, 'tmp', 'logs');
+const logsDir = path.resolve(root, process.env['START_LOGS_DIR'] || path.join('tmp', 'logs'));
+const shownPath = (file: string): string => path.relative(root, file) || file;
 const tsx = require.resolve('tsx/cli');
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -42,7 +51,22 @@ async function waitReady(proc: SystemProcess, child: ChildProcess, timeoutMs = 1
 
 async function main(): Promise<void> {
   const chosen = simulatorEnv(parseStartOptions(process.argv.slice(2), process.env));
+  const ports = parseStartPorts(process.env);
+  const processes = systemProcesses(ports);
+  const named = namedStack(process.env);
+  if (named) {
+    const answers = await namedStackAnswers(process.env);
+    if (!answers.kafka || !answers.registry)
+      throw new Error(
+        `KAFKA_BROKERS=${named.KAFKA_BROKERS} (${answers.kafka ? 'answers' : 'does not answer'}) and ` +
+          `SCHEMA_REGISTRY_URL=${named.SCHEMA_REGISTRY_URL} (${answers.registry ? 'answers' : 'does not answer'}) ` +
+          'name a stack that is not up; start it, or unset both to let npm start run the local stack',
+      );
+    say(`Using the running stack KAFKA_BROKERS / SCHEMA_REGISTRY_URL name (left running on exit)`);
+  }
+  // A named stack belongs to whoever named it, so it counts as "was up": never started, never stopped.
   const stackWasUp =
+    named !== undefined ||
     spawnSync(process.execPath, [tsx, 'infra/local-stack/src/cli.ts', 'status'], {
       cwd: root,
       stdio: 'ignore',
@@ -86,7 +110,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   say('\n▶ Apps');
-  for (const proc of SYSTEM_PROCESSES) {
+  for (const proc of processes) {
     const log = fs.openSync(path.join(logsDir, `${proc.app}.log`), 'w');
     // `--import tsx` keeps each app a direct child, so signals reach it without a wrapper in between.
     const child = spawn(process.execPath, ['--import', 'tsx', `apps/${proc.app}/src/main.ts`], {
@@ -102,11 +126,14 @@ async function main(): Promise<void> {
     });
     children.set(proc.app, child);
     child.once('exit', (code) => {
-      if (!stopping) say(`✖ ${proc.app} exited unexpectedly (${code}); see tmp/logs/${proc.app}.log`);
+      if (!stopping)
+        say(
+          `✖ ${proc.app} exited unexpectedly (${code}); see ${shownPath(path.join(logsDir, `${proc.app}.log`))}`,
+        );
     });
   }
   let allReady = true;
-  for (const proc of SYSTEM_PROCESSES) {
+  for (const proc of processes) {
     const child = children.get(proc.app);
     const ready = child ? await waitReady(proc, child) : false;
     allReady &&= ready;
@@ -114,13 +141,23 @@ async function main(): Promise<void> {
       .map((l) => `  ${l.label}: http://127.0.0.1:${proc.opsPort}${l.path}`)
       .join('');
     say(
-      `  ${ready ? '✔' : '✖'} ${proc.app.padEnd(24)} http://127.0.0.1:${proc.opsPort}/readyz${links}  (log: tmp/logs/${proc.app}.log)`,
+      `  ${ready ? '✔' : '✖'} ${proc.app.padEnd(24)} http://127.0.0.1:${proc.opsPort}/readyz${links}  (log: ${shownPath(path.join(logsDir, `${proc.app}.log`))})`,
     );
   }
   say(`\nKafka ${env['KAFKA_BROKERS']}   Schema registry ${env['SCHEMA_REGISTRY_URL']}`);
+  const auditorUrl = `http://127.0.0.1:${ports['reconciliation-auditor']}`;
+  const writerUrl = `http://127.0.0.1:${ports['sfcc-inventory-writer']}`;
+  // The ops CLI defaults to the usual ports; moved ones are named for it.
+  const opsUrls =
+    (ports['reconciliation-auditor'] === DEFAULT_PORTS['reconciliation-auditor']
+      ? ''
+      : `AUDITOR_URL=${auditorUrl} `) +
+    (ports['sfcc-inventory-writer'] === DEFAULT_PORTS['sfcc-inventory-writer']
+      ? ''
+      : `WRITER_URL=${writerUrl} `);
   say(
-    `\nDashboard http://127.0.0.1:9304/dashboard/ (login ops / local-dashboard)\n` +
-      `Ops CLI   AUDITOR_TOKEN=${LOCAL_API_TOKEN} ADMIN_TOKEN=${LOCAL_ADMIN_TOKEN} npm run ops -- exceptions`,
+    `\nDashboard ${auditorUrl}/dashboard/ (login ops / local-dashboard)\n` +
+      `Ops CLI   ${opsUrls}AUDITOR_TOKEN=${LOCAL_API_TOKEN} ADMIN_TOKEN=${LOCAL_ADMIN_TOKEN} npm run ops -- exceptions`,
   );
   say(
     allReady
