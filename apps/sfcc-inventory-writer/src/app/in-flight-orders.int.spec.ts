@@ -13,7 +13,7 @@ import { createSfccInventoryClients, type SfccInventoryClients } from '@wair-sfc
 import { spawnService, type SpawnedService } from '@wair-sfcc/testing';
 import { loadConfig } from './config';
 import { createApp, type WriterApp } from './create-app';
-import type { WriterTopics } from './writer-topics';
+import { writerTopicNames } from './writer-test-harness';
 
 const LIST = 'inventory_webshop';
 const spec = (name: string) => findTopic(name) as NonNullable<ReturnType<typeof findTopic>>;
@@ -34,13 +34,7 @@ async function freePort(): Promise<number> {
  */
 describe('in-flight orders against the sfcc-simulator (real OCAPI client, real Kafka)', () => {
   const run = uniqueName('iw-inflight');
-  const topics: WriterTopics = {
-    stock: `${run}.stock`,
-    products: `${run}.products`,
-    orders: `${run}.orders`,
-    sync: `${run}.sync`,
-    exceptions: `${run}.exceptions`,
-  };
+  const topics = writerTopicNames(run);
   const WITH = `${run}-WITH`.toUpperCase().replace(/[^A-Z0-9-]/g, '-');
   const WITHOUT = `${run}-WITHOUT`.toUpperCase().replace(/[^A-Z0-9-]/g, '-');
   let sim: SpawnedService;

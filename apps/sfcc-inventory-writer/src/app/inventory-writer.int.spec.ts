@@ -24,20 +24,14 @@ import {
 } from '@wair-sfcc/sfcc-client/testing';
 import { loadConfig } from './config';
 import { createApp, type WriterApp } from './create-app';
+import { writerTopicNames } from './writer-test-harness';
 import { figure, T0 } from './testing/pipeline-harness';
-import type { WriterTopics } from './writer-topics';
 
 const spec = (name: string) => findTopic(name) as NonNullable<ReturnType<typeof findTopic>>;
 
 describe('sfcc-inventory-writer against the real Kafka stack (fake SFCC)', () => {
   const run = uniqueName('iw');
-  const topics: WriterTopics = {
-    stock: `${run}.stock`,
-    products: `${run}.products`,
-    orders: `${run}.orders`,
-    sync: `${run}.sync`,
-    exceptions: `${run}.exceptions`,
-  };
+  const topics = writerTopicNames(run);
   const sku = (s: string) => `${run}-${s}`;
   let runtime: KafkaRuntime;
   let producer: TypedProducer;

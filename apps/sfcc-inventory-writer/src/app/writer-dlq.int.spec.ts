@@ -15,20 +15,14 @@ import {
 } from '@wair-sfcc/sfcc-client/testing';
 import { APP_NAME, loadConfig } from './config';
 import { createApp, type WriterApp } from './create-app';
+import { writerTopicNames } from './writer-test-harness';
 import { figure, T0 } from './testing/pipeline-harness';
-import type { WriterTopics } from './writer-topics';
 
 const spec = (name: string) => findTopic(name) as NonNullable<ReturnType<typeof findTopic>>;
 
 describe('sfcc-inventory-writer: impossible stock records go to the DLQ, the partition keeps flowing', () => {
   const run = uniqueName('iwdlq');
-  const topics: WriterTopics = {
-    stock: `${run}.stock`,
-    products: `${run}.products`,
-    orders: `${run}.orders`,
-    sync: `${run}.sync`,
-    exceptions: `${run}.exceptions`,
-  };
+  const topics = writerTopicNames(run);
   const dlqTopic = `${topics.stock}.dlq`;
   const sku = (s: string) => `${run}-${s}`;
   const groupId = uniqueName('iwdlq.group');

@@ -94,16 +94,21 @@ export async function startSimulator(env: Record<string, string> = {}) {
 
 export type SimHandle = Awaited<ReturnType<typeof startSimulator>>;
 
-/** Unique copies of the writer's topics, created on the dev stack, and a producer for them. */
-export async function createWriterTopics(prefix: string) {
-  const run = uniqueName(prefix);
-  const topics: WriterTopics = {
+/** The writer's topics under a test run's unique prefix. */
+export function writerTopicNames(run: string): WriterTopics {
+  return {
     stock: `${run}.stock`,
     products: `${run}.products`,
     orders: `${run}.orders`,
     sync: `${run}.sync`,
     exceptions: `${run}.exceptions`,
   };
+}
+
+/** Unique copies of the writer's topics, created on the dev stack, and a producer for them. */
+export async function createWriterTopics(prefix: string) {
+  const run = uniqueName(prefix);
+  const topics = writerTopicNames(run);
   const runtime: KafkaRuntime = createIntegrationRuntime(prefix);
   const specs = {
     stock: topicSpecFor(spec(TOPICS.wairStock), topics.stock),
