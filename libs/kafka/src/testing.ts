@@ -6,6 +6,7 @@ export { createInMemoryProducer, type InMemoryProducer } from './testing/in-memo
 export {
   uniqueName,
   waitFor,
+  within,
   createIntegrationRuntime,
   createTestTopic,
   topicSpecFor,

@@ -44,12 +44,25 @@ export interface TypedConsumerOptions {
    * the record, so this is where the app learns its offset may be committed.
    */
   onParked?: (record: IncomingRecord<Buffer>, error: Error) => void;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between retries; `signal` aborts when `stop()` is called, so a long backoff ends early. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface TypedConsumer {
   start(): Promise<void>;
-  /** Finishes the record in hand, commits what was handled, leaves the group. */
+  /**
+   * Stops gracefully. In `auto` mode the rest of the batch in hand is handled (or parked), its
+   * offsets are committed, then the consumer leaves the group and disconnects. Exceptions:
+   * - the batch turned stale (a rebalance gave its partition to another member): handling stops
+   *   at once and only what was already handled is committed;
+   * - a record failing with a retriable error: once stop began there is no further retry, so
+   *   stop waits at most for the attempt in flight (a backoff in progress is cut short); that
+   *   record and the rest of the batch stay uncommitted and are redelivered to the next member.
+   *
+   * In `manual` mode only the record in hand is finished: the app commits its own work (commit
+   * before stopping; kafkajs drops commits made once stop began), so handling more would only be
+   * repeated after the restart.
+   */
   stop(): Promise<void>;
   /** True while the consumer is a member of its group (for readiness). */
   isJoined(): boolean;
@@ -58,6 +71,37 @@ export interface TypedConsumer {
 }
 
 const STOPPED = Symbol('stopped');
+
+/** Resolves after `ms`, or as soon as `signal` aborts (clearing the timer, so nothing lingers). */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Like `sleep`, but never outlasts an abort even when a custom sleep ignores the signal. */
+function sleepUnlessAborted(
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal,
+): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([sleep(ms, signal), aborted]).finally(() => {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  });
+}
 
 function headersOf(message: KafkaMessage): Record<string, string> {
   const out: Record<string, string> = {};
@@ -71,8 +115,10 @@ function headersOf(message: KafkaMessage): Record<string, string> {
 export function createTypedConsumer(options: TypedConsumerOptions): TypedConsumer {
   const { kafka, codec, logger, app, handle } = options;
   const retry = options.retry ?? { initialMs: 200, maxMs: 30_000 };
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? abortableSleep;
   const manual = options.commitMode === 'manual';
+  // Aborted by stop(): a retry backoff must not keep a stopping consumer waiting.
+  let stopSignal = new AbortController();
   const consumer: Consumer = kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
   let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
@@ -83,7 +129,13 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
     logger.error({ err: event.payload.error, groupId: options.groupId }, 'consumer crashed');
   });
 
-  /** Retries a retriable failure until it succeeds or the consumer is stopping. */
+  const stopping = (payload: EachBatchPayload): boolean => stopSignal.signal.aborted || !payload.isRunning();
+
+  /**
+   * Retries a retriable failure until it succeeds, the consumer is stopping or the batch is
+   * stale. Once stop began, a retriable failure is not retried (stop stays bounded by the
+   * attempt in flight): STOPPED leaves the record unresolved for the next member.
+   */
   async function withRetry<R>(
     what: string,
     fn: () => Promise<R>,
@@ -95,11 +147,18 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
         return await fn();
       } catch (error) {
         if (!isRetriable(error)) throw error;
+        if (stopping(payload) || payload.isStale()) {
+          logger.warn(
+            { ...ctx, err: error, attempt },
+            `${what} failed while stopping (or stale); left for redelivery`,
+          );
+          return STOPPED;
+        }
         const delay = backoffDelay(attempt, retry.initialMs, retry.maxMs);
         logger.warn({ ...ctx, err: error, attempt, delayMs: delay }, `${what} failed, retrying`);
-        await sleep(delay);
+        await sleepUnlessAborted(sleep, delay, stopSignal.signal);
+        if (stopping(payload) || payload.isStale()) return STOPPED;
         await payload.heartbeat();
-        if (!payload.isRunning() || payload.isStale()) return STOPPED;
       }
     }
   }
@@ -177,19 +236,24 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
   }
 
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, isStale } = payload;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
+      // A stale batch's partition now belongs to another member: stop at once, even when stopping.
+      if (isStale()) break;
+      // Auto mode finishes the batch in hand on stop (then commits it); see TypedConsumer.stop.
+      if (manual && stopping(payload)) break;
       if (!(await processRecord(message, payload))) break;
       resolveOffset(message.offset);
       await heartbeat();
     }
+    // When stopping, commit now what was resolved: the group is left right after this batch.
     if (!manual)
-      await payload.commitOffsetsIfNecessary(isRunning() ? undefined : payload.uncommittedOffsets());
+      await payload.commitOffsetsIfNecessary(stopping(payload) ? payload.uncommittedOffsets() : undefined);
   }
 
   return {
     async start() {
+      stopSignal = new AbortController();
       await consumer.connect();
       await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
       await consumer.run({
@@ -202,6 +266,8 @@ export function createTypedConsumer(options: TypedConsumerOptions): TypedConsume
       });
     },
     async stop() {
+      stopSignal.abort();
+      // kafkajs' stop waits for the batch in hand (eachBatch) to return before leaving the group.
       await consumer.stop();
       await consumer.disconnect();
       joined = false;

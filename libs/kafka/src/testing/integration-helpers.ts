@@ -86,3 +86,19 @@ export async function moveGroupToEnd(groupId: string, topic: string): Promise<vo
     await admin.disconnect();
   }
 }
+
+/** Awaits an event, failing with `what` instead of hanging when it does not come. */
+export async function within<T>(what: string, promise: Promise<T>, timeoutMs = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
