@@ -10,7 +10,7 @@ function setup(overrides: Partial<OpsHttpAppOptions> = {}) {
   const capture = createLogCapture();
   const logger = createLogger({ app: 'test-app', destination: capture.destination });
   const registry = createMetricsRegistry({ app: 'test-app' });
-  const app = createOpsHttpApp({ logger, registry, ...overrides });
+  const app = createOpsHttpApp({ logger, metrics: registry, ...overrides });
   return { app, capture, registry };
 }
 

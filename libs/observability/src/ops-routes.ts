@@ -9,7 +9,8 @@ export type OpsHttpApp = Express;
 /** Options of {@link createOpsHttpApp}. */
 export interface OpsHttpAppOptions {
   logger: Logger;
-  registry: MetricsRegistry;
+  /** What `/metrics` serves: prom-client's default metrics and the app's own. */
+  metrics: MetricsRegistry;
   readiness?: readonly ReadinessCheck[];
   /** Per-check timeout for `/readyz` unless a check sets its own; default 2000 ms. */
   readinessTimeoutMs?: number;
@@ -24,7 +25,7 @@ export interface OpsHttpAppOptions {
  * - `GET /metrics` → the registry in the Prometheus text format.
  */
 export function createOpsHttpApp(options: OpsHttpAppOptions): OpsHttpApp {
-  const { logger, registry, readiness = [], readinessTimeoutMs } = options;
+  const { logger, metrics: registry, readiness = [], readinessTimeoutMs } = options;
   const app = express();
   app.disable('x-powered-by');
   // Probes must always see the current state, never a 304.

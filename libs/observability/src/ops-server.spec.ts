@@ -9,7 +9,7 @@ function setup() {
   const capture = createLogCapture();
   const logger = createLogger({ app: 'test-app', destination: capture.destination });
   const registry = createMetricsRegistry({ app: 'test-app', collectDefaults: false });
-  return createOpsServer({ logger, registry, port: 0, host: '127.0.0.1' });
+  return createOpsServer({ logger, metrics: registry, port: 0, host: '127.0.0.1' });
 }
 
 function fetchStatus(url: string, agent: Agent): Promise<number> {
@@ -56,7 +56,7 @@ describe('createOpsServer', () => {
     const capture = createLogCapture();
     const second = createOpsServer({
       logger: createLogger({ app: 'test-app', destination: capture.destination }),
-      registry: createMetricsRegistry({ app: 'test-app', collectDefaults: false }),
+      metrics: createMetricsRegistry({ app: 'test-app', collectDefaults: false }),
       port,
       host: '127.0.0.1',
     });

@@ -38,7 +38,7 @@ export function createSimHttpOptions(state: SimState, logger: Logger): OpsHttpAp
   );
   return {
     logger,
-    registry,
+    metrics: registry,
     extraRoutes: (app) => {
       app.use(createSimAdminRoutes(state, counters));
       const api = express.Router();

@@ -35,7 +35,7 @@ export function createServiceShell(options: ServiceShellOptions) {
   ];
   const ops = createOpsServer({
     logger: options.logger,
-    registry,
+    metrics: registry,
     readiness,
     host: options.ops.host,
     port: options.ops.port,
