@@ -42,7 +42,8 @@ describe('GET /__sim/dispatches', () => {
 
 describe('sequences across a restart', () => {
   const logger = createLogger({ app: 'wair-simulator', level: 'silent' });
-  const config = loadConfig({ SKU_COUNT: '10', CHANGES_PER_SECOND: '0', DISPATCH_EVERY: '0' });
+  const env = { SKU_COUNT: '10', CHANGES_PER_SECOND: '0', DISPATCH_EVERY: '0' };
+  const config = loadConfig(env);
 
   it('numbers a restarted simulator above the earlier run, as WAIR’s durable sequences are', () => {
     const first = createSimulator(config, logger, () => Date.UTC(2026, 0, 1));
@@ -56,7 +57,7 @@ describe('sequences across a restart', () => {
   });
 
   it('starts at SEQUENCE_BASE when it is set (reproducible runs)', () => {
-    const sim = createSimulator(loadConfig({ ...config, SEQUENCE_BASE: '100' }), logger, () => 0);
+    const sim = createSimulator(loadConfig({ ...env, SEQUENCE_BASE: '100' }), logger, () => 0);
     const sku = sim.catalogue.skus[0]?.sku as string;
     sim.model.set('CHANGE', sku, 'WEB01', 1, 0);
     expect(sim.model.truth(sku).sequence).toBe(101);
