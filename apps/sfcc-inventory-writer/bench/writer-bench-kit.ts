@@ -5,10 +5,9 @@ import type { InventoryListSync, InventorySync, StockLevel } from '@wair-sfcc/co
 import type { KafkaRuntime, TypedProducer } from '@wair-sfcc/kafka';
 import { createInMemoryProducer, createIntegrationRuntime, uniqueName } from '@wair-sfcc/kafka/testing';
 import { createLogger } from '@wair-sfcc/observability';
-import { createSfccInventoryClients } from '@wair-sfcc/sfcc-client';
 import { loadConfig } from '../src/app/config';
-import { createApp } from '../src/app/create-app';
 import { writerEnv, type SimHandle } from '../src/app/writer-test-harness';
+import { wireWriter } from '../src/app/writer-service';
 import type { WriterTopics } from '../src/app/writer-topics';
 
 const num = (name: string, def: number) => Number(process.env[name] || def);
@@ -54,7 +53,7 @@ export async function checkStack(brokers: string[], registryUrl: string): Promis
 
 /**
  * The writer app (`createApp` + `loadConfig`) with the real OCAPI clients against the simulator,
- * wired as writer-service.ts wires them, on the bench's topics.
+ * wired by writer-service.ts (`wireWriter`), on the bench's topics.
  */
 export function createBenchWriter(sim: SimHandle, topics: WriterTopics, s: BenchSettings) {
   const config = loadConfig(
@@ -64,39 +63,20 @@ export function createBenchWriter(sim: SimHandle, topics: WriterTopics, s: Bench
       WRITE_CONCURRENCY: String(s.concurrency),
     }),
   );
-  const clients = createSfccInventoryClients({
-    host: config.SFCC_HOST,
-    amHost: config.SFCC_HOST,
-    clientId: config.SFCC_CLIENT_ID,
-    clientSecret: config.SFCC_CLIENT_SECRET,
-    ocapiVersion: config.SFCC_OCAPI_VERSION,
-    maxPartsPerBatch: config.WRITE_BATCH_SIZE,
-    resilience: {
-      rateLimit: { ratePerSecond: config.SFCC_RATE_PER_SEC, concurrency: config.WRITE_CONCURRENCY },
-      retry: { maxDelayMs: config.SFCC_RETRY_MAX_MS },
-      circuitBreaker: { resetTimeoutMs: config.SFCC_BREAKER_RESET_MS },
-    },
-  });
   const kafka = createIntegrationRuntime('bench-writer');
-  const app = createApp({
+  const { app, stop } = wireWriter(
     config,
-    logger: createLogger({ app: 'bench-writer', level: 'error' }),
+    createLogger({ app: 'bench-writer', level: 'error' }),
     kafka,
-    sfcc: {
-      writer: clients.writer,
-      importer: clients.importer,
-      currentRate: () => clients.resilience.limiter.currentRate(),
-    },
     topics,
-  });
+  );
   return {
     app,
     config,
     /** True once nothing is queued or being written. */
     idle: () => app.pipeline.queue.depth() === 0 && app.pipeline.queue.inFlight() === 0,
     async stop() {
-      await app.stop();
-      await clients.stop();
+      await stop();
       await kafka.admin.disconnect().catch(() => undefined);
     },
   };

@@ -1,8 +1,8 @@
 import type { Service } from '@wair-sfcc/app-runtime';
-import { createKafkaRuntime, toKafkaSettings } from '@wair-sfcc/kafka';
+import { createKafkaRuntime, toKafkaSettings, type KafkaRuntime } from '@wair-sfcc/kafka';
 import { createLogger, type Logger } from '@wair-sfcc/observability';
 import { createObservedFetch, createSfccInventoryClients } from '@wair-sfcc/sfcc-client';
-import { APP_NAME, loadConfig } from './config';
+import { APP_NAME, loadConfig, type WriterConfig } from './config';
 import { createApp, type WriterApp } from './create-app';
 import type { WriterTopics } from './writer-topics';
 
@@ -17,6 +17,20 @@ export function createWriterService(
   const config = loadConfig(env);
   const logger = createLogger({ app: APP_NAME, level: config.LOG_LEVEL });
   const kafka = createKafkaRuntime(toKafkaSettings(config, APP_NAME), logger);
+  const { app, stop } = wireWriter(config, logger, kafka, topics);
+  return { logger, service: { start: () => app.start(), stop } };
+}
+
+/**
+ * The writer app on a Kafka runtime with the real SFCC clients (OCAPI batch writer, IMPEX importer,
+ * observed fetch, adaptive limiter), as the service runs it; `stop` stops the app, then the clients.
+ */
+export function wireWriter(
+  config: WriterConfig,
+  logger: Logger,
+  kafka: KafkaRuntime,
+  topics?: Partial<WriterTopics>,
+): { app: WriterApp; stop(): Promise<void> } {
   // The retry hook needs the app's metrics, and the app needs the clients: bound once both exist.
   const late: { app?: WriterApp } = {};
   const sfcc = createSfccInventoryClients({
@@ -46,13 +60,10 @@ export function createWriterService(
     topics,
   }));
   return {
-    logger,
-    service: {
-      start: () => app.start(),
-      async stop() {
-        await app.stop();
-        await sfcc.stop();
-      },
+    app,
+    async stop() {
+      await app.stop();
+      await sfcc.stop();
     },
   };
 }
