@@ -26,4 +26,10 @@ describe('what npm start runs', () => {
       WAIR_BASE_URL: `http://127.0.0.1:${moved['wair-simulator']}`,
     });
   });
+
+  it('numbers the WAIR simulator above earlier runs, whose figures the topics keep', () => {
+    const startedAt = Date.UTC(2026, 10, 27, 9);
+    const wair = systemProcesses(DEFAULT_PORTS, startedAt).find((p) => p.app === 'wair-simulator');
+    expect(wair?.env?.['SEQUENCE_BASE']).toBe(String(startedAt));
+  });
 });

@@ -40,7 +40,7 @@ export const LOCAL_ADMIN_TOKEN = 'local-admin-token-0123456789';
  * The processes wired to each other on `ports`: every URL one process uses to reach another is
  * set here from the chosen ports, never left to an app's default, so moved ports stay connected.
  */
-export function systemProcesses(ports: SystemPorts = DEFAULT_PORTS): SystemProcess[] {
+export function systemProcesses(ports: SystemPorts = DEFAULT_PORTS, startedAt = Date.now()): SystemProcess[] {
   const url = (app: SystemApp): string => `http://127.0.0.1:${ports[app]}`;
   const wair = url('wair-simulator');
   const sfcc = url('sfcc-simulator');
@@ -48,8 +48,11 @@ export function systemProcesses(ports: SystemPorts = DEFAULT_PORTS): SystemProce
     {
       app: 'wair-simulator',
       opsPort: ports['wair-simulator'],
-      // A steady, lossy webhook stream into wair-ingest; polling repairs what is lost.
+      // A steady, lossy webhook stream into wair-ingest; polling repairs what is lost. Sequences
+      // start above the start time: the topics keep earlier runs' figures, and the real WAIR's
+      // sequences never go back, so a fresh simulator must number above them.
       env: {
+        SEQUENCE_BASE: String(startedAt),
         CHANGES_PER_SECOND: '5',
         WEBHOOK_URL: `${url('wair-ingest')}/webhooks/wair`,
         WEBHOOK_LOSS_RATE: '0.05',

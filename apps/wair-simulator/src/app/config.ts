@@ -35,9 +35,9 @@ export const configSchema = z.object({
     .number()
     .int()
     .min(0)
-    .optional()
+    .default(0)
     .describe(
-      "Per-SKU sequences start above this. Default: the start time in ms, so a restarted simulator numbers above an earlier run's figures still on the topics, as the real WAIR's durable sequences do.",
+      "Per-SKU sequences start above this. A simulator run against topics that hold an earlier run's figures needs a base above them (the real WAIR's sequences never go back): npm start passes its start time in ms.",
     ),
   SKU_COUNT: z.coerce
     .number()

@@ -45,13 +45,19 @@ describe('sequences across a restart', () => {
   const env = { SKU_COUNT: '10', CHANGES_PER_SECOND: '0', DISPATCH_EVERY: '0' };
   const config = loadConfig(env);
 
-  it('numbers a restarted simulator above the earlier run, as WAIR’s durable sequences are', () => {
+  it('numbers from SEQUENCE_BASE, so a restarted simulator can number above an earlier run', () => {
     const first = createSimulator(config, logger, () => Date.UTC(2026, 0, 1));
     const sku = first.catalogue.skus[0]?.sku as string;
     for (let i = 0; i < 50; i += 1) first.model.set('CHANGE', sku, 'WEB01', i, 0);
     const before = first.model.truth(sku).sequence;
-    // The next run starts one second later with a fresh state; the topics still hold `before`.
-    const second = createSimulator(config, logger, () => Date.UTC(2026, 0, 1, 0, 0, 1));
+    expect(before).toBe(50);
+    // The next run's state is fresh while the topics still hold `before`: a base above it (npm
+    // start passes its start time) keeps the new figures newer.
+    const second = createSimulator(
+      loadConfig({ ...env, SEQUENCE_BASE: String(Date.UTC(2026, 0, 1, 0, 0, 1)) }),
+      logger,
+      () => 0,
+    );
     second.model.set('CHANGE', sku, 'WEB01', 7, 0);
     expect(second.model.truth(sku).sequence).toBeGreaterThan(before);
   });

@@ -17,7 +17,7 @@ export function createSimulator(config: SimulatorConfig, logger: Logger, clock: 
     skuCount: config.SKU_COUNT,
     stores: config.STORES,
   });
-  const model = createStockModel(catalogue, clock, undefined, config.SEQUENCE_BASE ?? clock());
+  const model = createStockModel(catalogue, clock, undefined, config.SEQUENCE_BASE);
   const generator = createChangeGenerator(model, config.SEED);
   const dispatches = createDispatchBook(model, generator.random, clock);
   const tokens = createTokenStore(config.TOKEN_TTL_SECONDS, clock);
