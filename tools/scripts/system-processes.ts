@@ -49,10 +49,11 @@ export function systemProcesses(ports: SystemPorts = DEFAULT_PORTS, startedAt = 
       app: 'wair-simulator',
       opsPort: ports['wair-simulator'],
       // A steady, lossy webhook stream into wair-ingest; polling repairs what is lost. Sequences
-      // start above the start time: the topics keep earlier runs' figures, and the real WAIR's
-      // sequences never go back, so a fresh simulator must number above them.
+      // start above the start time in seconds (within WAIR's int range): the topics keep earlier
+      // runs' figures, and the real WAIR's sequences never go back, so a fresh simulator must
+      // number above them.
       env: {
-        SEQUENCE_BASE: String(startedAt),
+        SEQUENCE_BASE: String(Math.floor(startedAt / 1000)),
         CHANGES_PER_SECOND: '5',
         WEBHOOK_URL: `${url('wair-ingest')}/webhooks/wair`,
         WEBHOOK_LOSS_RATE: '0.05',

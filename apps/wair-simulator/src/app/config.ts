@@ -37,7 +37,7 @@ export const configSchema = z.object({
     .min(0)
     .default(0)
     .describe(
-      "Per-SKU sequences start above this. A simulator run against topics that hold an earlier run's figures needs a base above them (the real WAIR's sequences never go back): npm start passes its start time in ms.",
+      "Per-SKU sequences start above this. A simulator run against topics that hold an earlier run's figures needs a base above them (the real WAIR's sequences never go back): npm start passes its start time in seconds.",
     ),
   SKU_COUNT: z.coerce
     .number()

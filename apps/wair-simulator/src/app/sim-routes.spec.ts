@@ -54,7 +54,7 @@ describe('sequences across a restart', () => {
     // The next run's state is fresh while the topics still hold `before`: a base above it (npm
     // start passes its start time) keeps the new figures newer.
     const second = createSimulator(
-      loadConfig({ ...env, SEQUENCE_BASE: String(Date.UTC(2026, 0, 1, 0, 0, 1)) }),
+      loadConfig({ ...env, SEQUENCE_BASE: String(Date.UTC(2026, 0, 1, 0, 0, 1) / 1000) }),
       logger,
       () => 0,
     );
