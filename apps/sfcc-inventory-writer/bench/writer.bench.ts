@@ -9,9 +9,10 @@
 // leaky bucket and the writer's SFCC_RATE_PER_SEC), BENCH_CONCURRENCY (2), BENCH_BATCH (50),
 // BENCH_STOCKOUT_SHARE (0.05), BENCH_OFFERED_PER_SEC (offered changes/s; 0 = as fast as the
 // producer goes). Kafka: KAFKA_BROKERS and SCHEMA_REGISTRY_URL (defaults: the local stack on
-// 19092/18081). Topics are unique per run (`bench-writer.<time>.<id>.*`) and left in place.
+// 19092/18081). Topics are unique per run (`bench-writer.<time>.<id>.*`) and deleted at the end
+// (BENCH_KEEP_TOPICS=1 keeps them for inspection), so repeated runs do not pile up on a dev stack.
 import os from 'node:os';
-import { waitFor } from '@wair-sfcc/kafka/testing';
+import { deleteRunTopics, waitFor } from '@wair-sfcc/kafka/testing';
 import { createWriterTopics, LIST, startSimulator, stockFigure } from '../src/app/writer-test-harness';
 import {
   benchSettings,
@@ -170,6 +171,8 @@ async function main(): Promise<number> {
     await sync.stop();
     await kafka.close();
     await sim.stop();
+    if (process.env['BENCH_KEEP_TOPICS'] === '1') out(`topics kept: ${kafka.run}.*`);
+    else out(`topics deleted: ${(await deleteRunTopics(kafka.run)).length} (${kafka.run}.*)`);
   }
 }
 

@@ -11,4 +11,5 @@ export {
   createTestTopic,
   topicSpecFor,
   moveGroupToEnd,
+  deleteRunTopics,
 } from './testing/integration-helpers';

@@ -87,6 +87,25 @@ export async function moveGroupToEnd(groupId: string, topic: string): Promise<vo
   }
 }
 
+/**
+ * Deletes every topic named `<run>.…` (a run's topics and their DLQs), so benches and long-lived
+ * dev stacks do not collect one set of topics per run. Returns the names deleted.
+ */
+export async function deleteRunTopics(run: string): Promise<string[]> {
+  const admin = new Kafka({
+    brokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${run}.`));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    return topics.sort();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Awaits an event, failing with `what` instead of hanging when it does not come. */
 export async function within<T>(what: string, promise: Promise<T>, timeoutMs = 30_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
