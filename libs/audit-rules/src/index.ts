@@ -21,6 +21,11 @@ export {
   type AuditScope,
 } from './lib/exception-lifecycle';
 export {
+  createExceptionRaiser,
+  type ExceptionRaiser,
+  type ExceptionRaiserOptions,
+} from './lib/exception-raiser';
+export {
   findSkuMismatches,
   type SkuMismatchReason,
   type SkuMismatchTables,

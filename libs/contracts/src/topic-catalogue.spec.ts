@@ -64,7 +64,7 @@ describe('topic catalogue', () => {
     [
       'integration.exceptions.v1',
       'reconciliation-auditor',
-      ['reconciliation-auditor', 'order-dispatch-bridge'],
+      ['reconciliation-auditor', 'order-dispatch-bridge', 'sfcc-inventory-writer', 'wair-ingest'],
     ],
   ])('%s is written by %s and read by %p', (name, owner, consumers) => {
     expect(findTopic(name)).toMatchObject({ owner, consumers });

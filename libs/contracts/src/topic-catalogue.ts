@@ -135,8 +135,9 @@ const MAIN_TOPICS: MainTopicDefinition[] = [
     partitions: 3,
     owner: 'reconciliation-auditor',
     alsoWrittenBy: [...APP_NAMES],
-    // The bridge reads back the exceptions it raised, so it resolves them after a restart.
-    consumers: ['reconciliation-auditor', 'order-dispatch-bridge'],
+    // The bridge reads back the exceptions it raised, so it resolves them after a restart; the
+    // writer and wair-ingest read their SKU_MISMATCH rows, so a raise continues an acknowledgement.
+    consumers: ['reconciliation-auditor', 'order-dispatch-bridge', 'sfcc-inventory-writer', 'wair-ingest'],
   },
   {
     name: TOPICS.wairIngestCursors,

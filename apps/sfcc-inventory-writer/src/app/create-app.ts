@@ -132,7 +132,7 @@ export function createApp(deps: WriterDeps): WriterApp {
     plan,
     catalog: tables.catalog,
     reporter,
-    mismatches: new SkuMismatchRaiser(producer, APP_NAME, topics.exceptions),
+    mismatches: new SkuMismatchRaiser(producer, APP_NAME, topics.exceptions, tables.exception),
     metrics,
     logger,
     now,

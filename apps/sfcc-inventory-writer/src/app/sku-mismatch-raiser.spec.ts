@@ -51,4 +51,41 @@ describe('SkuMismatchRaiser', () => {
     const last = producer.records.at(-1)?.value as IntegrationException;
     expect(last.occurrences).toBe(published);
   });
+
+  it("continues the table's row: Merch's acknowledgement and the counts survive a restart", async () => {
+    const producer = createInMemoryProducer();
+    const acknowledged: IntegrationException = {
+      id: 'SKU_MISMATCH:ABC-001',
+      type: 'SKU_MISMATCH',
+      severity: caseMiss.severity,
+      owner: 'MERCH',
+      subjectType: 'SKU',
+      subject: 'ABC-001',
+      detail: caseMiss.detail,
+      data: { reason: 'NOT_IN_CATALOG' },
+      raisedBy: 'writer',
+      firstSeen: T0 - 86_400_000,
+      lastSeen: T0 - 7_200_000,
+      occurrences: 12,
+      state: 'ACKNOWLEDGED',
+      acknowledgedBy: 'merch-42',
+      acknowledgedReason: 'variant goes live Monday',
+      resolvedAt: null,
+    };
+    // A new process: nothing in memory, the exceptions table as the topic holds it.
+    const raiser = new SkuMismatchRaiser(producer, 'writer', TOPIC, (id) =>
+      id === acknowledged.id ? acknowledged : undefined,
+    );
+    await raiser.raise('ABC-001', zerosMiss, ['web'], T0);
+    expect(producer.records.map((r) => r.value)).toEqual([
+      expect.objectContaining({
+        state: 'ACKNOWLEDGED',
+        acknowledgedBy: 'merch-42',
+        firstSeen: T0 - 86_400_000,
+        lastSeen: T0,
+        occurrences: 13,
+        detail: zerosMiss.detail,
+      }),
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { IntegrationException, InventorySync, SfccProduct, StockLevel } from '@wair-sfcc/contracts';
 import type { TableReader } from '@wair-sfcc/kafka';
+import { acknowledgeException } from '@wair-sfcc/audit-rules';
 import { createIntegrationRuntime, waitFor } from '@wair-sfcc/kafka/testing';
 import { createLogger } from '@wair-sfcc/observability';
 import {
@@ -20,6 +21,7 @@ import {
   writerEnv,
   type SimHandle,
 } from './writer-test-harness';
+import { producedTopicSpecs } from './writer-topics';
 
 type MismatchKind = 'missing-variant' | 'case' | 'whitespace' | 'leading-zeros' | 'parent-id';
 interface InjectedMismatch {
@@ -45,6 +47,17 @@ describe('SKU mismatches against the sfcc-simulator catalog (real OCAPI client, 
   let app: WriterApp | undefined;
   let exceptions: TableReader<IntegrationException> | undefined;
   let syncs: TableReader<InventorySync> | undefined;
+  const picked = new Map<MismatchKind, InjectedMismatch>();
+  const startWriter = async () => {
+    app = createApp({
+      config: loadConfig(writerEnv(sim, 'iw-mismatch')),
+      logger: createLogger({ app: 'iw-mismatch', level: 'silent' }),
+      kafka: createIntegrationRuntime('iw-mismatch'),
+      sfcc: { writer: clients.writer, importer: clients.importer },
+      topics: kafka.topics,
+    });
+    await app.start();
+  };
 
   beforeAll(async () => {
     [sim, kafka] = await Promise.all([
@@ -102,7 +115,6 @@ describe('SKU mismatches against the sfcc-simulator catalog (real OCAPI client, 
       mismatches: InjectedMismatch[];
     };
     const styleOf = (sku: string) => sku.split('-')[0] as string;
-    const picked = new Map<MismatchKind, InjectedMismatch>();
     for (const m of mismatches) {
       if (picked.has(m.kind)) continue;
       if (m.kind === 'missing-variant' && products.get(styleOf(m.wairSku))?.type !== 'MASTER') continue;
@@ -122,14 +134,7 @@ describe('SKU mismatches against the sfcc-simulator catalog (real OCAPI client, 
       .slice(0, 6);
     expect(good).toHaveLength(6);
 
-    app = createApp({
-      config: loadConfig(writerEnv(sim, 'iw-mismatch')),
-      logger: createLogger({ app: 'iw-mismatch', level: 'silent' }),
-      kafka: createIntegrationRuntime('iw-mismatch'),
-      sfcc: { writer: clients.writer, importer: clients.importer },
-      topics: kafka.topics,
-    });
-    await app.start();
+    await startWriter();
 
     const asOf = Date.now() - 60_000;
     const bad = [...picked.values()].map((m) => m.wairSku);
@@ -154,7 +159,7 @@ describe('SKU mismatches against the sfcc-simulator catalog (real OCAPI client, 
       60_000,
       250,
     );
-    expect(app.pipeline.stats.handled).toBe(figures.length);
+    expect(app?.pipeline.stats.handled).toBe(figures.length);
 
     // The good SKUs hold their allocations; the rest proceeded past the mismatches.
     const allocations = await sim.allocations();
@@ -220,5 +225,53 @@ describe('SKU mismatches against the sfcc-simulator catalog (real OCAPI client, 
       variantCount: String(siblings.length),
     });
     expect(missing.e.detail).toContain(`SFCC has master '${style}' without this variant`);
+  }, 120_000);
+
+  it("keeps Merch's acknowledgement when the restarted writer sees the SKU again", async () => {
+    const acked = picked.get('case') as InjectedMismatch;
+    const other = picked.get('whitespace') as InjectedMismatch;
+    const id = `SKU_MISMATCH:${acked.wairSku}`;
+    const before = exceptions?.get(id) as IntegrationException;
+    // What the auditor publishes when a person acknowledges it on the dashboard.
+    const ack = acknowledgeException(before, { by: 'merch-42', reason: 'renaming the SKU in WAIR' });
+    const auditor = kafka.runtime.producer({ topics: producedTopicSpecs(kafka.topics) });
+    await auditor.connect();
+    await auditor.send(kafka.topics.exceptions, id, ack.exception);
+    await auditor.disconnect();
+    await waitFor('the acknowledgement on the table', () => exceptions?.get(id)?.state === 'ACKNOWLEDGED');
+
+    await app?.stop();
+    await startWriter();
+    const asOf = Date.now() - 30_000;
+    await kafka.publishStock([
+      stockFigure(acked.wairSku, asOf, 2, 9),
+      stockFigure(other.wairSku, asOf, 2, 9),
+    ]);
+    await waitFor(
+      'the restarted writer reporting both figures',
+      () =>
+        [acked, other].every(
+          (m) =>
+            syncs?.get(m.wairSku)?.lists[0]?.sourceSequence === 2 &&
+            syncs?.get(m.wairSku)?.lists[0]?.outcome === 'SKU_NOT_IN_CATALOG',
+        ),
+      60_000,
+      250,
+    );
+    // The exception is raised before the report: a table read to the end now holds every raise.
+    const after = kafka.runtime.tableReader<IntegrationException>({ topic: kafka.topics.exceptions });
+    await after.start();
+    try {
+      await after.caughtUp();
+      expect(after.get(id)).toMatchObject({
+        state: 'ACKNOWLEDGED',
+        acknowledgedBy: 'merch-42',
+        acknowledgedReason: 'renaming the SKU in WAIR',
+        firstSeen: before.firstSeen,
+      });
+      expect(after.get(`SKU_MISMATCH:${other.wairSku}`)).toMatchObject({ state: 'OPEN' });
+    } finally {
+      await after.stop();
+    }
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import {
   TOPICS,
+  type IntegrationException,
   type InventorySync,
   type OrderFact,
   type SfccProduct,
@@ -20,7 +21,8 @@ export type CatalogTable = TableReader<CatalogEntry> & { nearMiss(sku: string): 
 
 /**
  * The compacted tables the writer rebuilds at start: the SFCC catalog snapshot (strict
- * identifiers), order facts (in-flight orders) and its own sync reports (monotonic guard).
+ * identifiers), order facts (in-flight orders), its own sync reports (monotonic guard) and the
+ * SKU_MISMATCH rows of the exceptions table (so a raise continues Merch's acknowledgement).
  */
 export function createWriterTables(
   kafka: KafkaRuntime,
@@ -31,7 +33,7 @@ export function createWriterTables(
     onOrder?: (fact: OrderFact) => void;
     onCatalog?: (productId: string) => void;
   },
-  topics: Pick<WriterTopics, 'products' | 'orders' | 'sync'>,
+  topics: Pick<WriterTopics, 'products' | 'orders' | 'sync' | 'exceptions'>,
 ) {
   const warn = (topic: string) => (error: Error, meta: { partition: number; offset: string }) =>
     logger.warn({ err: error, topic, ...meta }, 'undecodable table record skipped');
@@ -71,11 +73,22 @@ export function createWriterTables(
     },
     onUndecodable: warn(topics.sync),
   });
-  const all = [catalog, orders, sync];
+  // Other types are kept as null: the writer raises only SKU_MISMATCH.
+  const exceptions: TableReader<IntegrationException | null> = kafka.tableReader<
+    IntegrationException,
+    IntegrationException | null
+  >({
+    topic: topics.exceptions,
+    project: (row) => (row.type === 'SKU_MISMATCH' ? row : null),
+    onUndecodable: warn(topics.exceptions),
+  });
+  const all = [catalog, orders, sync, exceptions];
   return {
     catalog,
     orders,
     sync,
+    /** The SKU_MISMATCH row of an exception id, as the topic holds it. */
+    exception: (id: string) => exceptions.get(id) ?? undefined,
     async start(): Promise<void> {
       await Promise.all(all.map((t) => t.start()));
     },

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { OrderDispatches, StockLevel, WairSku } from '@wair-sfcc/contracts';
+import type { IntegrationException, OrderDispatches, StockLevel, WairSku } from '@wair-sfcc/contracts';
 import { createServiceShell, type Service } from '@wair-sfcc/app-runtime';
 import type { KafkaRuntime } from '@wair-sfcc/kafka';
 import type { Logger } from '@wair-sfcc/observability';
@@ -52,6 +52,14 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
       }),
   });
   const metrics = createIngestMetrics(shell.registry);
+  // Followed for the app's life, unlike its own tables: the auditor acknowledges and resolves the
+  // SKU_MISMATCH exceptions this app raises. Other types are kept as null.
+  const exceptions = kafka.tableReader<IntegrationException, IntegrationException | null>({
+    topic: topics.exceptions.name,
+    project: (row) => (row.type === 'SKU_MISMATCH' ? row : null),
+    onUndecodable: (error, meta) =>
+      logger.warn({ err: error, topic: topics.exceptions.name, ...meta }, 'undecodable table record skipped'),
+  });
   const pipeline = createIngestPipeline({
     app: APP_NAME,
     producer,
@@ -60,6 +68,7 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
     logger,
     skuPattern: config.SKU_PATTERN,
     locations: listOf(config.WAIR_LOCATIONS),
+    exceptionOnTable: (id) => exceptions.get(id) ?? undefined,
     topics: {
       stock: topics.stock.name,
       dispatches: topics.dispatches.name,
@@ -162,7 +171,10 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
       }),
       kafka.tableReader<WairSku>({ topic: topics.skus.name, onChange: (_k, v) => v && pipeline.loadSku(v) }),
     ];
-    await Promise.all([cursors.start(), ...tables.map(async (t) => (await t.start(), await t.caughtUp()))]);
+    await Promise.all([
+      cursors.start(),
+      ...[...tables, exceptions].map(async (t) => (await t.start(), await t.caughtUp())),
+    ]);
     // This app is the only writer of these tables and keeps its own state from here on.
     await Promise.all(tables.map((t) => t.stop()));
     const resumeFrom = (feed: string) => {
@@ -201,6 +213,7 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
     async stop() {
       ready = false;
       await Promise.all([...loops, ...(snapshotLoop ? [snapshotLoop] : [])].map((l) => l.stop()));
+      await exceptions.stop();
       await producer.disconnect();
       await shell.stop();
     },

@@ -1,4 +1,10 @@
-import { dlqHeaders, dlqTopicName, type StockOrigin, type WairSku } from '@wair-sfcc/contracts';
+import {
+  dlqHeaders,
+  dlqTopicName,
+  type IntegrationException,
+  type StockOrigin,
+  type WairSku,
+} from '@wair-sfcc/contracts';
 import type { TypedProducer } from '@wair-sfcc/kafka';
 import type { Logger } from '@wair-sfcc/observability';
 import { createDispatchState } from './dispatch-state';
@@ -31,6 +37,8 @@ export interface PipelineDeps {
   /** Accepted location codes; empty accepts any. */
   locations: readonly string[];
   clock?: () => number;
+  /** The exceptions table's row of an id (SKU_MISMATCH continues it: acknowledgements survive). */
+  exceptionOnTable?: (id: string) => IntegrationException | undefined;
 }
 
 const ORIGIN: Record<IntakePath, StockOrigin> = { webhook: 'WEBHOOK', poll: 'POLL', snapshot: 'SNAPSHOT' };
@@ -49,7 +57,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
   const parentCodes = new Set<string>();
   const rules = createSkuRules(deps.skuPattern, (code) => parentCodes.has(code));
   const lastSend = new Map<string, Promise<void>>();
-  const mismatches = createSkuMismatchExceptions(deps.app, clock);
+  const mismatches = createSkuMismatchExceptions(deps.app, deps.exceptionOnTable);
   const locations = new Set(deps.locations);
   // Keys whose last publish failed: the next record for them republishes the current state even
   // when it is itself a duplicate, which is how a re-polled page repairs a failed send.
@@ -111,13 +119,13 @@ export function createIngestPipeline(deps: PipelineDeps) {
 
   function mismatch(feed: Feed, path: IntakePath, code: string, problem: string): IngestResult {
     count(feed, path, 'SKU_MISMATCH');
-    const exception = mismatches.raise(code, problem, { feed, path });
-    const id = exception.id;
-    return {
-      outcome: 'SKU_MISMATCH',
-      message: problem,
-      ack: producer.send(topics.exceptions, id, exception),
-    };
+    const change = mismatches.raise(code, problem, { feed, path }, clock());
+    const ack = change
+      ? producer
+          .send(topics.exceptions, change.exception.id, change.exception)
+          .then(() => mismatches.published(change.exception))
+      : Promise.resolve();
+    return { outcome: 'SKU_MISMATCH', message: problem, ack };
   }
 
   return {
