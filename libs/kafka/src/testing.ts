@@ -12,4 +12,5 @@ export {
   topicSpecFor,
   moveGroupToEnd,
   deleteRunTopics,
+  withKafkaAdmin,
 } from './testing/integration-helpers';

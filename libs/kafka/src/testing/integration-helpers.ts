@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { TopicSpec } from '@wair-sfcc/contracts';
 import { createLogger, type Logger } from '@wair-sfcc/observability';
@@ -68,23 +68,30 @@ export async function createTestTopic(runtime: KafkaRuntime, spec: TopicSpec, wi
   await runtime.provision(specs);
 }
 
-/** Commits a group's offsets at the topic's current end, so the group consumes only what comes next. */
-export async function moveGroupToEnd(groupId: string, topic: string): Promise<void> {
+/** Runs `fn` with a connected kafkajs admin on the test stack's brokers, then disconnects it. */
+export async function withKafkaAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = new Kafka({
     brokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
     logLevel: logLevel.NOTHING,
   }).admin();
   await admin.connect();
   try {
+    return await fn(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Commits a group's offsets at the topic's current end, so the group consumes only what comes next. */
+export async function moveGroupToEnd(groupId: string, topic: string): Promise<void> {
+  await withKafkaAdmin(async (admin) => {
     const ends = await admin.fetchTopicOffsets(topic);
     await admin.setOffsets({
       groupId,
       topic,
       partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
     });
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /**
@@ -92,18 +99,11 @@ export async function moveGroupToEnd(groupId: string, topic: string): Promise<vo
  * dev stacks do not collect one set of topics per run. Returns the names deleted.
  */
 export async function deleteRunTopics(run: string): Promise<string[]> {
-  const admin = new Kafka({
-    brokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  return withKafkaAdmin(async (admin) => {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${run}.`));
     if (topics.length > 0) await admin.deleteTopics({ topics });
     return topics.sort();
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 /** Awaits an event, failing with `what` instead of hanging when it does not come. */
