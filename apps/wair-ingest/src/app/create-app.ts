@@ -68,7 +68,10 @@ export function createApp(deps: IngestDeps): Service & { url(): string } {
     logger,
     skuPattern: config.SKU_PATTERN,
     locations: listOf(config.WAIR_LOCATIONS),
-    exceptionOnTable: (id) => exceptions.get(id) ?? undefined,
+    mismatchTable: {
+      get: (id) => exceptions.get(id) ?? undefined,
+      ids: () => [...exceptions.entries()].filter(([, row]) => row !== null).map(([id]) => id),
+    },
     topics: {
       stock: topics.stock.name,
       dispatches: topics.dispatches.name,

@@ -1,17 +1,11 @@
-import {
-  dlqHeaders,
-  dlqTopicName,
-  type IntegrationException,
-  type StockOrigin,
-  type WairSku,
-} from '@wair-sfcc/contracts';
+import { dlqHeaders, dlqTopicName, type StockOrigin, type WairSku } from '@wair-sfcc/contracts';
 import type { TypedProducer } from '@wair-sfcc/kafka';
 import type { Logger } from '@wair-sfcc/observability';
 import { createDispatchState } from './dispatch-state';
 import { toContractNames, type FieldNames } from './field-names';
 import type { IngestMetrics } from './ingest-metrics';
 import { createSkuRules } from './sku-rules';
-import { createSkuMismatchExceptions } from './sku-mismatch.exception';
+import { createSkuMismatchExceptions, type MismatchTable } from './sku-mismatch.exception';
 import type { Feed, IngestResult, IntakePath, PipelineTopics } from './ingest-pipeline.types';
 
 export type { Feed, IngestResult, IntakePath, Outcome, PipelineTopics } from './ingest-pipeline.types';
@@ -37,8 +31,8 @@ export interface PipelineDeps {
   /** Accepted location codes; empty accepts any. */
   locations: readonly string[];
   clock?: () => number;
-  /** The exceptions table's row of an id (SKU_MISMATCH continues it: acknowledgements survive). */
-  exceptionOnTable?: (id: string) => IntegrationException | undefined;
+  /** The exceptions table's SKU_MISMATCH rows (a raise continues its row: acknowledgements survive). */
+  mismatchTable?: MismatchTable;
 }
 
 const ORIGIN: Record<IntakePath, StockOrigin> = { webhook: 'WEBHOOK', poll: 'POLL', snapshot: 'SNAPSHOT' };
@@ -57,7 +51,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
   const parentCodes = new Set<string>();
   const rules = createSkuRules(deps.skuPattern, (code) => parentCodes.has(code));
   const lastSend = new Map<string, Promise<void>>();
-  const mismatches = createSkuMismatchExceptions(deps.app, deps.exceptionOnTable);
+  const mismatches = createSkuMismatchExceptions(deps.app, deps.mismatchTable);
   const locations = new Set(deps.locations);
   // Keys whose last publish failed: the next record for them republishes the current state even
   // when it is itself a duplicate, which is how a re-polled page repairs a failed send.
@@ -131,6 +125,20 @@ export function createIngestPipeline(deps: PipelineDeps) {
   return {
     stockState: stock,
     dispatchState: dispatches,
+    /**
+     * After a complete snapshot of `feed` that began at `since`: resolves this app's SKU_MISMATCH
+     * exceptions of codes it did not meet again. Returns how many were resolved.
+     */
+    async resolveMismatchesNotSeenSince(feed: Feed, since: number): Promise<number> {
+      const changes = mismatches.resolveUnseen(feed, since, clock());
+      for (const change of changes) {
+        await producer.send(topics.exceptions, change.exception.id, change.exception);
+        mismatches.published(change.exception);
+      }
+      if (changes.length > 0)
+        logger.info({ feed, resolved: changes.length }, 'SKU_MISMATCH resolved: codes WAIR no longer has');
+      return changes.length;
+    },
     loadSku(value: WairSku): void {
       skuMaster.set(value.sku, JSON.stringify({ ...value, modifiedAt: 0 }));
       parentCodes.add(value.styleCode).add(value.itemCode);

@@ -15,7 +15,11 @@ function createGatedFeed() {
     },
   } as unknown as WairClient;
   const ack = { ack: Promise.resolve() };
-  const pipeline = { sku: () => ack, stock: () => ack } as unknown as IngestPipeline;
+  const pipeline = {
+    sku: () => ack,
+    stock: () => ack,
+    resolveMismatchesNotSeenSince: async () => 0,
+  } as unknown as IngestPipeline;
   const releaseNext = async () => {
     for (let i = 0; i < 50 && gates.length === 0; i += 1) await new Promise((r) => setImmediate(r));
     gates.shift()?.();

@@ -9,11 +9,14 @@ export interface SnapshotOptions {
   skusPath: string;
   pageSize: number;
   logger: Logger;
+  clock?: () => number;
 }
 
 export interface SnapshotReport {
   skus: number;
   stock: number;
+  /** SKU_MISMATCH exceptions resolved because the snapshot no longer met their codes. */
+  resolvedMismatches: number;
   startedAt: string;
   finishedAt: string;
 }
@@ -24,6 +27,7 @@ export interface SnapshotReport {
  */
 export function createSnapshotRunner(options: SnapshotOptions) {
   const { client, pipeline, logger } = options;
+  const clock = options.clock ?? Date.now;
 
   async function readAll(
     path: string,
@@ -39,13 +43,22 @@ export function createSnapshotRunner(options: SnapshotOptions) {
   }
 
   async function run(what: 'all' | 'skus'): Promise<SnapshotReport> {
-    const startedAt = new Date().toISOString();
+    const started = clock();
+    // Only a feed read to its last page says which codes WAIR no longer has.
     const skus = await readAll(options.skusPath, (raw, source) => pipeline.sku(raw, 'snapshot', source));
-    const stock =
-      what === 'all'
-        ? await readAll(options.stockPath, (raw, source) => pipeline.stock(raw, 'snapshot', source))
-        : 0;
-    const report = { skus, stock, startedAt, finishedAt: new Date().toISOString() };
+    let resolvedMismatches = await pipeline.resolveMismatchesNotSeenSince('skus', started);
+    let stock = 0;
+    if (what === 'all') {
+      stock = await readAll(options.stockPath, (raw, source) => pipeline.stock(raw, 'snapshot', source));
+      resolvedMismatches += await pipeline.resolveMismatchesNotSeenSince('stock', started);
+    }
+    const report = {
+      skus,
+      stock,
+      resolvedMismatches,
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(clock()).toISOString(),
+    };
     logger.info(report, 'snapshot finished');
     return report;
   }

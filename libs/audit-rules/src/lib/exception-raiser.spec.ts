@@ -102,4 +102,20 @@ describe('createExceptionRaiser', () => {
     const third = raise(finding('changed again'), 3_000, false);
     expect(third?.exception.occurrences).toBe(3);
   });
+
+  it('resolves an open exception once, keeping its counts; a later sighting re-opens it', () => {
+    const { raiser, table, raise } = setUp();
+    raise(finding(), 1_000);
+    raise(finding(), 2_000);
+    expect(raiser.current('SKU_MISMATCH:ABC-001')).toMatchObject({ lastSeen: 2_000, occurrences: 2 });
+    const resolved = raiser.resolve('SKU_MISMATCH:ABC-001', 5_000);
+    expect(resolved).toMatchObject({
+      kind: 'RESOLVED',
+      exception: { state: 'RESOLVED', resolvedAt: 5_000, occurrences: 2, lastSeen: 2_000 },
+    });
+    table.set('SKU_MISMATCH:ABC-001', (resolved as { exception: IntegrationException }).exception);
+    expect(raiser.resolve('SKU_MISMATCH:ABC-001', 6_000)).toBeUndefined();
+    expect(raiser.resolve('SKU_MISMATCH:UNKNOWN', 6_000)).toBeUndefined();
+    expect(raise(finding(), 7_000)?.kind).toBe('REOPENED');
+  });
 });

@@ -1,5 +1,5 @@
 import type { IntegrationException } from '@wair-sfcc/contracts';
-import { upsertException, type ExceptionChange } from './exception-lifecycle';
+import { resolveException, upsertException, type ExceptionChange } from './exception-lifecycle';
 import { exceptionId, type Finding } from './finding.model';
 
 export interface ExceptionRaiserOptions {
@@ -28,6 +28,13 @@ export interface ExceptionRaiser {
    * unchanged sighting within `republishMs`). Call {@link ExceptionRaiser.published} once sent.
    */
   raise(finding: Finding, now: number): ExceptionChange | undefined;
+  /**
+   * The condition cleared: what to publish to resolve it, or undefined when it is not open. Call
+   * {@link ExceptionRaiser.published} once sent.
+   */
+  resolve(id: string, now: number): ExceptionChange | undefined;
+  /** The exception as this process knows it: the table's row with sightings not yet published. */
+  current(id: string): IntegrationException | undefined;
   /** Records that this version reached the topic. */
   published(exception: IntegrationException): void;
 }
@@ -60,6 +67,17 @@ export function createExceptionRaiser(options: ExceptionRaiserOptions): Exceptio
       if (change.kind === 'SEEN' && now - onTopic < republishMs) return undefined;
       return change;
     },
+    resolve(id, now) {
+      const existing = current(id);
+      const change = existing && resolveException(existing, now);
+      if (!change) return undefined;
+      local.set(id, {
+        exception: change.exception,
+        publishedLastSeen: local.get(id)?.publishedLastSeen ?? 0,
+      });
+      return change;
+    },
+    current,
     published(exception) {
       const entry = local.get(exception.id);
       if (entry) entry.publishedLastSeen = Math.max(entry.publishedLastSeen, exception.lastSeen);
