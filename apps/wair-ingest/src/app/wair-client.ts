@@ -34,6 +34,9 @@ export interface WairClient {
   ): Promise<WairPage>;
 }
 
+/** Renewals of a refused token within one call before its 401 is final. */
+const MAX_REAUTHENTICATIONS = 3;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function retryAfterMs(header: string | null): number {
@@ -45,7 +48,8 @@ function retryAfterMs(header: string | null): number {
 
 /**
  * Hand-written client of the WAIR API (no maintained one exists): token cached and refreshed
- * single-flight, one re-authentication on 401, 429 Retry-After honoured, exponential backoff with
+ * single-flight, re-authentication on 401 (up to MAX_REAUTHENTICATIONS times per call), 429
+ * Retry-After honoured, exponential backoff with
  * jitter on 5xx and network errors, at most `maxConcurrency` calls at a time.
  */
 export function createWairClient(options: WairClientOptions): WairClient {
@@ -87,7 +91,10 @@ export function createWairClient(options: WairClientOptions): WairClient {
   });
 
   async function call(path: string, query: string): Promise<unknown> {
-    let reauthenticated = false;
+    // A token can expire or be revoked between being fetched and being used (during a Retry-After
+    // wait, or right after a renewal), so a 401 renews it a few times; WAIR refusing every fresh
+    // one means the credentials or the tenant are wrong, and asking on would not help.
+    let reauthentications = 0;
     for (let attempt = 0; ; attempt += 1) {
       let status: number | undefined;
       try {
@@ -103,8 +110,8 @@ export function createWairClient(options: WairClientOptions): WairClient {
         status = res.status;
         if (res.ok) return await res.json();
         const text = await res.text();
-        if (res.status === 401 && !reauthenticated) {
-          reauthenticated = true;
+        if (res.status === 401 && reauthentications < MAX_REAUTHENTICATIONS) {
+          reauthentications += 1;
           tokens.invalidate(token);
           attempt -= 1;
           continue;
