@@ -8,6 +8,7 @@ import { createIngestMetrics } from './ingest-metrics';
 import { createIngestPipeline, type IngestResult } from './ingest-pipeline';
 import { WairApiError } from './wair-api.error';
 import { createWairClient } from './wair-client';
+import { testWairClientOptions } from '../testing/test-wair-client';
 
 // Case count: modest in `npm test`, 10,000 in the full fuzz run (`npm run fuzz`).
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
@@ -105,20 +106,7 @@ function setup(pages: Array<{ status: number; text: string }>, token: { status: 
     topics: { stock: 's', dispatches: 'd', skus: 'k', exceptions: 'e' },
     clock: () => NOW,
   });
-  const client = createWairClient({
-    baseUrl: 'http://wair.invalid',
-    tenant: 't',
-    username: 'u',
-    password: 'p',
-    tokenPath: '/Token',
-    names,
-    tokenMarginSeconds: 60,
-    maxConcurrency: 1,
-    maxRetries: 1,
-    timeoutMs: 1000,
-    logger,
-    backoffBaseMs: 0,
-  });
+  const client = createWairClient(testWairClientOptions({ names, logger }));
   let from: number | undefined;
   const cursors = {
     get: () => (from === undefined ? undefined : { fromModifiedDateTime: from }),

@@ -1,5 +1,4 @@
-import { createLogger } from '@wair-sfcc/observability';
-import { parseFieldNames } from './field-names';
+import { testWairClientOptions } from '../testing/test-wair-client';
 import { WairApiError } from './wair-api.error';
 import { createWairClient } from './wair-client';
 
@@ -25,20 +24,7 @@ function setup(pages: Answer[]) {
     used.push(String(new Headers(init?.headers).get('authorization')).replace('Bearer ', ''));
     return reply(pages.shift() ?? { status: 200, body: { records: [], moreRecordsAvailable: false } });
   });
-  const client = createWairClient({
-    baseUrl: 'http://wair.invalid',
-    tenant: 't',
-    username: 'u',
-    password: 'p',
-    tokenPath: '/Token',
-    names: parseFieldNames('{}'),
-    tokenMarginSeconds: 60,
-    maxConcurrency: 1,
-    maxRetries: 3,
-    timeoutMs: 1000,
-    logger: createLogger({ app: 'wair-ingest', level: 'silent' }),
-    backoffBaseMs: 0,
-  });
+  const client = createWairClient(testWairClientOptions({ maxRetries: 3 }));
   return { client, used, issued: () => issued };
 }
 
